@@ -1,0 +1,64 @@
+/* Co-occurrence counting: which actors are mentioned together, per unit.
+ *
+ * Windows: a sentence, a paragraph, a whole document, or N words. Within a
+ * sentence/paragraph/document unit each unordered pair of distinct actors
+ * counts once. With an N-word window every mention anchors a unit made of
+ * the mentions that start at most N words before it; each distinct other
+ * actor in that unit counts once with it (README, "Windows").
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <actnet/actnet-segmenter.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ACTNET_WINDOW_SENTENCE,
+  ACTNET_WINDOW_PARAGRAPH,
+  ACTNET_WINDOW_DOCUMENT,
+  ACTNET_WINDOW_WORDS
+} ActnetWindowKind;
+
+typedef struct {
+  ActnetWindowKind kind;
+  guint words;     /* window size for ACTNET_WINDOW_WORDS, >= 1 */
+} ActnetWindow;
+
+/* Parses "sentence", "paragraph", "document" or a positive integer. */
+gboolean actnet_window_parse (const char *text, ActnetWindow *window, GError **error);
+/* "sentence", ..., or "N words" written into a new string. */
+char *actnet_window_to_string (ActnetWindow window);
+
+/* One actor pair. Lifetime: element of a GArray owned by the caller. */
+typedef struct {
+  guint a, b;          /* actor indices, a < b */
+  guint64 weight;      /* units in which both occur */
+  guint64 documents;   /* distinct documents in which they co-occur */
+} ActnetPair;
+
+typedef struct _ActnetCooccur ActnetCooccur;
+
+ActnetCooccur *actnet_cooccur_new (guint n_actors, ActnetWindow window);
+void actnet_cooccur_free (ActnetCooccur *cooccur);
+
+/* Counts one document: @mentions (ActnetMention, text order) and the
+ * document's segmentation (needed for sentence/paragraph windows). */
+void actnet_cooccur_add_document (ActnetCooccur *cooccur, const GArray *mentions,
+                                  const ActnetSegmentation *segmentation);
+/* Adds the counts of @from (same actor count and window) into @into. */
+void actnet_cooccur_merge (ActnetCooccur *into, const ActnetCooccur *from);
+
+ActnetWindow actnet_cooccur_get_window (const ActnetCooccur *cooccur);
+guint actnet_cooccur_get_n_actors (const ActnetCooccur *cooccur);
+guint64 actnet_cooccur_get_n_documents (const ActnetCooccur *cooccur);
+guint64 actnet_cooccur_get_n_mentions (const ActnetCooccur *cooccur);
+guint64 actnet_cooccur_get_actor_mentions (const ActnetCooccur *cooccur, guint actor);
+guint64 actnet_cooccur_get_actor_documents (const ActnetCooccur *cooccur, guint actor);
+/* Every pair with weight > 0, sorted by (a, b). New array of ActnetPair. */
+GArray *actnet_cooccur_get_pairs (const ActnetCooccur *cooccur);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetCooccur, actnet_cooccur_free)
+
+G_END_DECLS

@@ -1,0 +1,76 @@
+/* Gazetteer: actors (id, type, label) and the aliases that name them.
+ *
+ * Native format (UTF-8 TSV), one actor a line:
+ *   id <TAB> type <TAB> label <TAB> aliases
+ * aliases separated by '|'; the label is an alias too. '#' at the start of a
+ * line makes a comment; blank lines are ignored; an optional header line
+ * "id\ttype\tlabel\taliases" is skipped. The aliases column may be absent
+ * (three columns). Types person/organization/place (synonyms PER/ORG/LOC,
+ * any case) are canonicalised; any other word is kept, lower-cased.
+ *
+ * Per-alias case override (see the README, "Case policy"): an alias written
+ * "=Alias" matches only with exactly that case, "~alias" in any case.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ACTNET_CASE_POLICY_DEFAULT, /* capitals-only words stay capitals; Capitalised words need a capital; lower any */
+  ACTNET_CASE_POLICY_EXACT,   /* every letter's case must match */
+  ACTNET_CASE_POLICY_ANY      /* case ignored */
+} ActnetCasePolicy;
+
+typedef struct _ActnetGazetteer ActnetGazetteer;
+
+ActnetGazetteer *actnet_gazetteer_new (void);
+void actnet_gazetteer_free (ActnetGazetteer *gazetteer);
+
+/* Loads a native TSV gazetteer and appends its actors. Errors (wrong column
+ * count, empty id or alias, duplicate id, invalid UTF-8) are reported as
+ * ACTNET_ERROR_PARSE / ACTNET_ERROR_GAZETTEER with "FILE:LINE: " prefixes; on
+ * error nothing from the file is kept. An alias already listed under
+ * another id is a warning ("FILE:LINE: ambiguous alias ...") added to
+ * actnet_gazetteer_get_warnings(). */
+gboolean actnet_gazetteer_load_file (ActnetGazetteer *gazetteer,
+                                     const char *path, GError **error);
+/* Same, from memory; @name is used in messages in place of a path. */
+gboolean actnet_gazetteer_load_data (ActnetGazetteer *gazetteer,
+                                     const char *data, gssize length,
+                                     const char *name, GError **error);
+
+/* Programmatic construction. add_actor returns the new actor index, or
+ * G_MAXUINT with @error set (duplicate or empty id). The label is added as
+ * an alias with the default policy. */
+guint actnet_gazetteer_add_actor (ActnetGazetteer *gazetteer, const char *id,
+                                  const char *type, const char *label,
+                                  GError **error);
+gboolean actnet_gazetteer_add_alias (ActnetGazetteer *gazetteer, guint actor,
+                                     const char *alias,
+                                     ActnetCasePolicy policy, GError **error);
+
+guint actnet_gazetteer_get_n_actors (const ActnetGazetteer *gazetteer);
+const char *actnet_gazetteer_get_id (const ActnetGazetteer *gazetteer, guint actor);
+const char *actnet_gazetteer_get_type (const ActnetGazetteer *gazetteer, guint actor);
+const char *actnet_gazetteer_get_label (const ActnetGazetteer *gazetteer, guint actor);
+/* Actor index for @id, or G_MAXUINT. */
+guint actnet_gazetteer_lookup (const ActnetGazetteer *gazetteer, const char *id);
+
+/* Aliases, in load order (an actor's label first, then its aliases). */
+guint actnet_gazetteer_get_n_aliases (const ActnetGazetteer *gazetteer);
+const char *actnet_gazetteer_get_alias_text (const ActnetGazetteer *gazetteer, guint alias);
+guint actnet_gazetteer_get_alias_actor (const ActnetGazetteer *gazetteer, guint alias);
+ActnetCasePolicy actnet_gazetteer_get_alias_policy (const ActnetGazetteer *gazetteer, guint alias);
+
+/* Warnings collected while loading ("FILE:LINE: message"), borrowed. */
+const GPtrArray *actnet_gazetteer_get_warnings (const ActnetGazetteer *gazetteer);
+
+/* Canonical type name for a user-written type ("PER" -> "person"); newly allocated. */
+char *actnet_type_canonicalize (const char *type);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetGazetteer, actnet_gazetteer_free)
+
+G_END_DECLS

@@ -1,0 +1,30 @@
+/* The whole pipeline for one corpus: read -> match -> segment -> count.
+ * The CLI is a thin client of these calls.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <actnet/actnet-corpus.h>
+#include <actnet/actnet-matcher.h>
+#include <actnet/actnet-cooccur.h>
+
+G_BEGIN_DECLS
+
+/* Mentions of @document: matched on its markdown-blanked text, offsets into
+ * its original text. New GArray of ActnetMention. */
+GArray *actnet_document_find_mentions (const ActnetMatcher *matcher,
+                                       const ActnetDocument *document);
+
+/* Reads every document of @inputs, counts co-occurrences in @window.
+ * Stops at the first input error (nothing half-counted is returned). */
+ActnetCooccur *actnet_pipeline_count (const ActnetMatcher *matcher,
+                                      const char *const *inputs,
+                                      ActnetWindow window, GError **error);
+
+/* Path of the bundled default gazetteer (libya.tsv): next to the running
+ * binary in a build tree, else the installed data directory. New string,
+ * or NULL with @error set when neither exists. */
+char *actnet_default_gazetteer_path (GError **error);
+
+G_END_DECLS
