@@ -10,7 +10,7 @@ actnet_test_assert_close (double a, double b, double eps, const char *sa,
 {
   if (!(fabs (a - b) <= eps))
     {
-      cm_print_error ("%s (%.17g) != %s (%.17g) within %g\n", sa, a, sb, b, eps);
+      print_error ("%s (%.17g) != %s (%.17g) within %g\n", sa, a, sb, b, eps);
       _fail (file, line);
     }
 }

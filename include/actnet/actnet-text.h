@@ -48,10 +48,15 @@ ActnetTokens *actnet_tokens_new (const char *text, gssize length);
 void actnet_tokens_free (ActnetTokens *tokens);
 guint actnet_tokens_get_count (const ActnetTokens *tokens);
 const ActnetSymbol *actnet_tokens_get_symbols (const ActnetTokens *tokens);
+/* The key buffer; each key is followed by a NUL byte, so
+ * keys + symbol->key_offset is a C string. */
 const char *actnet_tokens_get_keys (const ActnetTokens *tokens);
 
-/* Normalises a whole string into its symbol keys joined as they appear
- * ("Khalifa  Haftar’s" -> "khalifa haftar's"). Newly allocated. */
+/* The matching key of a whole string: its symbol keys joined, with a hyphen
+ * between two words written as a space, since the matcher treats the two
+ * as the same ("Khalifa  Haftar’s" -> "khalifa haftar's",
+ * "Abdul-Jalil" -> "abdul jalil"). Leading/trailing space dropped. Newly
+ * allocated; "" when nothing is left. */
 char *actnet_text_normalize (const char *text, gssize length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetTokens, actnet_tokens_free)
