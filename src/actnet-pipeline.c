@@ -1,2 +1,72 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <actnet/actnet.h>
+
+#include "actnet-config.h"
+
+GArray *
+actnet_document_find_mentions (const ActnetMatcher *matcher, const ActnetDocument *document)
+{
+  g_return_val_if_fail (matcher != NULL && document != NULL, NULL);
+  /* `clean` has markdown syntax blanked but the same length as `text`, so
+   * the offsets found in it are offsets into the original bytes. */
+  return actnet_matcher_find (matcher, document->clean, (gssize) document->length);
+}
+
+ActnetCooccur *
+actnet_pipeline_count (const ActnetMatcher *matcher, const char *const *inputs,
+                       ActnetWindow window, GError **error)
+{
+  g_return_val_if_fail (matcher != NULL && inputs != NULL, NULL);
+
+  const ActnetGazetteer *gazetteer = actnet_matcher_get_gazetteer (matcher);
+  g_autoptr (ActnetCooccur) cooccur = actnet_cooccur_new (actnet_gazetteer_get_n_actors (gazetteer), window);
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  gboolean need_segments = window.kind == ACTNET_WINDOW_SENTENCE || window.kind == ACTNET_WINDOW_PARAGRAPH;
+
+  for (;;)
+    {
+      GError *local_error = NULL;
+      g_autoptr (ActnetDocument) document = actnet_corpus_reader_next (reader, &local_error);
+      if (document == NULL)
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, local_error);
+              return NULL;
+            }
+          break;
+        }
+      g_autoptr (GArray) mentions = actnet_document_find_mentions (matcher, document);
+      g_autoptr (ActnetSegmentation) segmentation = NULL;
+      if (need_segments)
+        segmentation = actnet_segment (document->clean, document->length, mentions);
+      actnet_cooccur_add_document (cooccur, mentions, segmentation);
+    }
+  return g_steal_pointer (&cooccur);
+}
+
+char *
+actnet_default_gazetteer_path (GError **error)
+{
+  const char *relative = "gazetteers" G_DIR_SEPARATOR_S "libya.tsv";
+
+  /* A build tree keeps data/ beside the executable; an installed binary
+   * finds it in the data directory chosen at configure time. */
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (exe);
+      char *path = g_build_filename (dir, "data", relative, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return path;
+      g_free (path);
+    }
+  char *path = g_build_filename (ACTNET_DATADIR, relative, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return path;
+  g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_NOT_FOUND,
+               "bundled gazetteer not found (looked beside the executable and in %s); "
+               "give one with -g", path);
+  g_free (path);
+  return NULL;
+}

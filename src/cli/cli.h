@@ -1,0 +1,56 @@
+/* The actnet command line: a thin client of libactnet.
+ * SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdio.h>
+#include <glib.h>
+#include <actnet/actnet.h>
+
+/* Exit statuses, listed in `actnet --help`. */
+enum {
+  ACTNET_EXIT_OK = 0,
+  ACTNET_EXIT_FAILURE = 1, /* bad input, unreadable file, unwritable output */
+  ACTNET_EXIT_USAGE = 2    /* unknown command or option, missing argument */
+};
+
+typedef struct {
+  const char *name;
+  const char *parameters;  /* shown after the command name in --help */
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} ActnetCommand;
+
+int actnet_cmd_build (int argc, char **argv);
+int actnet_cmd_rank (int argc, char **argv);
+int actnet_cmd_mentions (int argc, char **argv);
+
+/* Prints "actnet: MESSAGE" to stderr. */
+void cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* Prints the error's message and returns ACTNET_EXIT_FAILURE. */
+int cli_fail (GError *error);
+
+/* Parses argv with @entries; on a usage error prints it with a hint and
+ * returns FALSE. */
+gboolean cli_parse (GOptionContext *context, int *argc, char ***argv);
+GOptionContext *cli_context_new (const char *command, const char *parameters,
+                                 const char *summary, const char *description,
+                                 const GOptionEntry *entries);
+
+/* The gazetteers named with -g, or the bundled one; warnings of user
+ * gazetteers go to stderr. */
+ActnetGazetteer *cli_load_gazetteers (char **paths, GError **error);
+
+/* Reads INPUT... into a graph with centralities: the common front half of
+ * build and rank. */
+ActnetGraph *cli_build_graph (char **gazetteer_paths, const char *window_text,
+                              char **inputs, guint64 *n_documents,
+                              guint64 *n_mentions, GError **error);
+
+/* Flushes stdout; a write error (disk full, closed pipe) is a failure. */
+int cli_finish_stdout (int status);
+
+/* Prints the actors of @graph ranked by @measure in @format (table, tsv,
+ * csv or json). Fails on an unknown measure or format. */
+gboolean cli_print_ranking (const ActnetGraph *graph, const char *measure,
+                            const char *type, guint top, const char *format,
+                            GError **error);
