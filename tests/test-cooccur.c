@@ -2,15 +2,219 @@
 #include "test-util.h"
 #include <actnet/actnet.h>
 
-static void
-test_placeholder (void **state)
+/* Mentions from (start, word, actor) triples; end = start + 1. */
+static GArray *
+make_mentions (const guint (*triples)[3], guint n)
 {
-  fail_msg ("test-cooccur not written yet");
+  GArray *mentions = g_array_new (FALSE, TRUE, sizeof (ActnetMention));
+  for (guint i = 0; i < n; i++)
+    {
+      ActnetMention m = { triples[i][0], triples[i][0] + 1, triples[i][1], triples[i][2], 0 };
+      g_array_append_val (mentions, m);
+    }
+  return mentions;
+}
+
+/* Two paragraphs: [0,100) with sentences [0,50) [50,100); [200,300) one sentence. */
+static ActnetSegmentation *
+make_segmentation (void)
+{
+  ActnetSegmentation *s = g_new0 (ActnetSegmentation, 1);
+  s->paragraphs = g_array_new (FALSE, TRUE, sizeof (ActnetSpan));
+  s->sentences = g_array_new (FALSE, TRUE, sizeof (ActnetSpan));
+  ActnetSpan p[] = { { 0, 100, 0 }, { 200, 300, 1 } };
+  ActnetSpan t[] = { { 0, 50, 0 }, { 50, 100, 0 }, { 200, 300, 1 } };
+  g_array_append_vals (s->paragraphs, p, G_N_ELEMENTS (p));
+  g_array_append_vals (s->sentences, t, G_N_ELEMENTS (t));
+  return s;
+}
+
+/* Weight of pair (a, b), or 0. */
+static guint64
+pair_weight (const ActnetCooccur *c, guint a, guint b, guint64 *documents)
+{
+  g_autoptr (GArray) pairs = actnet_cooccur_get_pairs (c);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      ActnetPair *p = &g_array_index (pairs, ActnetPair, i);
+      if (p->a == MIN (a, b) && p->b == MAX (a, b))
+        {
+          if (documents != NULL)
+            *documents = p->documents;
+          return p->weight;
+        }
+    }
+  return 0;
+}
+
+/* Actors 0..3. Sentence 0: 0 0 1; sentence 1: 1 2; paragraph 2: 0 3 2. */
+static const guint doc_triples[][3] = {
+  { 1, 0, 0 }, { 10, 3, 0 }, { 20, 6, 1 },
+  { 60, 12, 1 }, { 70, 15, 2 },
+  { 210, 40, 0 }, { 220, 43, 3 }, { 230, 50, 2 },
+};
+
+static ActnetCooccur *
+count_with (ActnetWindowKind kind, guint words)
+{
+  ActnetWindow w = { kind, words };
+  ActnetCooccur *c = actnet_cooccur_new (4, w);
+  g_autoptr (GArray) m = make_mentions (doc_triples, G_N_ELEMENTS (doc_triples));
+  g_autoptr (ActnetSegmentation) s = make_segmentation ();
+  actnet_cooccur_add_document (c, m, s);
+  return c;
+}
+
+static void
+test_sentence_window (void **state)
+{
+  g_autoptr (ActnetCooccur) c = count_with (ACTNET_WINDOW_SENTENCE, 0);
+  /* 0-1 once (sentence 0: the repeated 0 counts once), 1-2 (sentence 1),
+   * 0-3, 0-2, 2-3 (sentence 2). */
+  assert_int_equal (pair_weight (c, 0, 1, NULL), 1);
+  assert_int_equal (pair_weight (c, 1, 2, NULL), 1);
+  assert_int_equal (pair_weight (c, 0, 3, NULL), 1);
+  assert_int_equal (pair_weight (c, 0, 2, NULL), 1);
+  assert_int_equal (pair_weight (c, 2, 3, NULL), 1);
+  assert_int_equal (pair_weight (c, 1, 3, NULL), 0);
+  g_autoptr (GArray) pairs = actnet_cooccur_get_pairs (c);
+  assert_int_equal (pairs->len, 5);
+  assert_int_equal (actnet_cooccur_get_n_documents (c), 1);
+  assert_int_equal (actnet_cooccur_get_n_mentions (c), 8);
+  assert_int_equal (actnet_cooccur_get_actor_mentions (c, 0), 3);
+  assert_int_equal (actnet_cooccur_get_actor_documents (c, 0), 1);
+}
+
+static void
+test_paragraph_window (void **state)
+{
+  g_autoptr (ActnetCooccur) c = count_with (ACTNET_WINDOW_PARAGRAPH, 0);
+  /* Paragraph 0 holds {0,1,2}; paragraph 1 holds {0,3,2}: 0-2 counts twice. */
+  assert_int_equal (pair_weight (c, 0, 1, NULL), 1);
+  assert_int_equal (pair_weight (c, 0, 2, NULL), 2);
+  assert_int_equal (pair_weight (c, 1, 2, NULL), 1);
+  assert_int_equal (pair_weight (c, 0, 3, NULL), 1);
+  assert_int_equal (pair_weight (c, 2, 3, NULL), 1);
+  assert_int_equal (pair_weight (c, 1, 3, NULL), 0);
+}
+
+static void
+test_document_window (void **state)
+{
+  g_autoptr (ActnetCooccur) c = count_with (ACTNET_WINDOW_DOCUMENT, 0);
+  g_autoptr (GArray) pairs = actnet_cooccur_get_pairs (c);
+  assert_int_equal (pairs->len, 6); /* every pair of 4 actors, once */
+  for (guint i = 0; i < pairs->len; i++)
+    assert_int_equal (g_array_index (pairs, ActnetPair, i).weight, 1);
+}
+
+static void
+test_word_window (void **state)
+{
+  /* Words: 0@0 0@3 1@6 | 1@12 2@15 | 0@40 3@43 2@50; window 4 words:
+   * a pair counts when the later mention starts fewer than 4 words after. */
+  g_autoptr (ActnetCooccur) c = count_with (ACTNET_WINDOW_WORDS, 4);
+  assert_int_equal (pair_weight (c, 0, 1, NULL), 1); /* 0@3 - 1@6 */
+  assert_int_equal (pair_weight (c, 1, 2, NULL), 1); /* 1@12 - 2@15 */
+  assert_int_equal (pair_weight (c, 0, 3, NULL), 1); /* 0@40 - 3@43 */
+  assert_int_equal (pair_weight (c, 2, 3, NULL), 0); /* 43 -> 50 is 7 words */
+  assert_int_equal (pair_weight (c, 0, 2, NULL), 0);
+
+  g_autoptr (ActnetCooccur) wide = count_with (ACTNET_WINDOW_WORDS, 10);
+  /* Each anchor counts its distinct other actors once: 1@6 sees {0}, 1@12
+   * sees 0@3 again (9 words back), so 0-1 has two units; 2@15 sees
+   * two mentions of 1 but counts 1-2 once; 2@50 is exactly 10 words after
+   * 0@40, outside the window. */
+  assert_int_equal (pair_weight (wide, 0, 1, NULL), 2);
+  assert_int_equal (pair_weight (wide, 1, 2, NULL), 1);
+  assert_int_equal (pair_weight (wide, 2, 3, NULL), 1);
+  assert_int_equal (pair_weight (wide, 0, 2, NULL), 0);
+}
+
+static void
+test_documents_and_merge (void **state)
+{
+  ActnetWindow w = { ACTNET_WINDOW_SENTENCE, 0 };
+  g_autoptr (ActnetCooccur) a = actnet_cooccur_new (4, w);
+  g_autoptr (ActnetCooccur) b = actnet_cooccur_new (4, w);
+  g_autoptr (GArray) m = make_mentions (doc_triples, G_N_ELEMENTS (doc_triples));
+  g_autoptr (ActnetSegmentation) s = make_segmentation ();
+  actnet_cooccur_add_document (a, m, s);
+  actnet_cooccur_add_document (a, m, s);
+  actnet_cooccur_add_document (b, m, s);
+
+  guint64 documents = 0;
+  assert_int_equal (pair_weight (a, 0, 2, &documents), 2);
+  assert_int_equal (documents, 2);
+  assert_int_equal (actnet_cooccur_get_actor_documents (a, 3), 2);
+
+  actnet_cooccur_merge (a, b);
+  assert_int_equal (pair_weight (a, 0, 2, &documents), 3);
+  assert_int_equal (documents, 3);
+  assert_int_equal (actnet_cooccur_get_n_documents (a), 3);
+  assert_int_equal (actnet_cooccur_get_n_mentions (a), 24);
+  assert_int_equal (actnet_cooccur_get_actor_mentions (a, 0), 9);
+}
+
+static void
+test_empty_document_and_many_pairs (void **state)
+{
+  ActnetWindow w = { ACTNET_WINDOW_DOCUMENT, 0 };
+  g_autoptr (ActnetCooccur) c = actnet_cooccur_new (300, w);
+  g_autoptr (GArray) none = g_array_new (FALSE, TRUE, sizeof (ActnetMention));
+  actnet_cooccur_add_document (c, none, NULL);
+  assert_int_equal (actnet_cooccur_get_n_documents (c), 1);
+
+  /* 300 actors in one document: 44850 pairs, forcing the table to grow. */
+  g_autoptr (GArray) all = g_array_new (FALSE, TRUE, sizeof (ActnetMention));
+  for (guint i = 0; i < 300; i++)
+    {
+      ActnetMention m = { i * 2, i * 2 + 1, i, 299 - i, 0 };
+      g_array_append_val (all, m);
+    }
+  actnet_cooccur_add_document (c, all, NULL);
+  g_autoptr (GArray) pairs = actnet_cooccur_get_pairs (c);
+  assert_int_equal (pairs->len, 300 * 299 / 2);
+  for (guint i = 1; i < pairs->len; i++)
+    {
+      ActnetPair *p = &g_array_index (pairs, ActnetPair, i - 1);
+      ActnetPair *q = &g_array_index (pairs, ActnetPair, i);
+      assert_true (p->a < p->b);
+      assert_true (p->a < q->a || (p->a == q->a && p->b < q->b));
+    }
+}
+
+static void
+test_window_parse (void **state)
+{
+  ActnetWindow w;
+  GError *error = NULL;
+  assert_true (actnet_window_parse ("paragraph", &w, &error));
+  assert_int_equal (w.kind, ACTNET_WINDOW_PARAGRAPH);
+  assert_true (actnet_window_parse ("25", &w, &error));
+  assert_int_equal (w.kind, ACTNET_WINDOW_WORDS);
+  assert_int_equal (w.words, 25);
+  g_autofree char *text = actnet_window_to_string (w);
+  assert_string_equal (text, "25 words");
+  assert_false (actnet_window_parse ("0", &w, &error));
+  assert_true (g_error_matches (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT));
+  g_clear_error (&error);
+  assert_false (actnet_window_parse ("sentences", &w, &error));
+  assert_non_null (strstr (error->message, "sentences"));
+  g_clear_error (&error);
 }
 
 int
 main (void)
 {
-  const struct CMUnitTest tests[] = { cmocka_unit_test (test_placeholder) };
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_sentence_window),
+    cmocka_unit_test (test_paragraph_window),
+    cmocka_unit_test (test_document_window),
+    cmocka_unit_test (test_word_window),
+    cmocka_unit_test (test_documents_and_merge),
+    cmocka_unit_test (test_empty_document_and_many_pairs),
+    cmocka_unit_test (test_window_parse),
+  };
   return cmocka_run_group_tests_name ("cooccur", tests, NULL, NULL);
 }
