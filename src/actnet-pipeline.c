@@ -50,8 +50,17 @@ actnet_default_gazetteer_path (GError **error)
 {
   const char *relative = "gazetteers" G_DIR_SEPARATOR_S "libya.tsv";
 
-  /* A build tree keeps data/ beside the executable; an installed binary
-   * finds it in the data directory chosen at configure time. */
+  /* $ACTNET_DATA_DIR overrides (relocated installs, tests); a build tree
+   * keeps data/ beside the executable; an installed binary finds it in the
+   * data directory chosen at configure time. */
+  const char *override = g_getenv ("ACTNET_DATA_DIR");
+  if (override != NULL && *override != '\0')
+    {
+      char *path = g_build_filename (override, relative, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return path;
+      g_free (path);
+    }
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   if (exe != NULL)
     {

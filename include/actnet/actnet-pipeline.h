@@ -22,8 +22,9 @@ ActnetCooccur *actnet_pipeline_count (const ActnetMatcher *matcher,
                                       const char *const *inputs,
                                       ActnetWindow window, GError **error);
 
-/* Path of the bundled default gazetteer (libya.tsv): next to the running
- * binary in a build tree, else the installed data directory. New string,
+/* Path of the bundled default gazetteer (libya.tsv): under
+ * $ACTNET_DATA_DIR when set, else next to the running binary in a build
+ * tree (BINDIR/data/gazetteers), else the installed data directory. New string,
  * or NULL with @error set when neither exists. */
 char *actnet_default_gazetteer_path (GError **error);
 
