@@ -1,2 +1,1097 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include <actnet/actnet.h>
+#include <actnet/actnet-corpus.h>
+#include <actnet/actnet-error.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <json-glib/json-glib.h>
+
+#define NONE G_MAXSIZE
+
+/* Bounds on how far a link or tag may reach, so that a stray '[' or '<'
+ * in a long paragraph costs a bounded scan instead of a quadratic one. */
+#define MAX_LINK_TEXT 2048
+#define MAX_LINK_TARGET 2048
+#define MAX_TAG 1024
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+
+void
+actnet_document_free (ActnetDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->id);
+  g_free (document->path);
+  g_free (document->title);
+  g_free (document->date);
+  g_free (document->source);
+  g_free (document->text);
+  g_free (document->clean);
+  g_free (document);
+}
+
+/* Takes @id, @path and @text (NUL-terminated, @length bytes); builds clean. */
+static ActnetDocument *
+document_take (char *id, char *path, guint line, char *text, gsize length,
+               gboolean markdown)
+{
+  ActnetDocument *document = g_new0 (ActnetDocument, 1);
+  document->id = id;
+  document->path = path;
+  document->line = line;
+  document->text = text;
+  document->length = length;
+  document->clean = g_malloc (length + 1);
+  memcpy (document->clean, text, length);
+  document->clean[length] = '\0';
+  /* A byte-order mark is never text: blank it but keep offsets. */
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    memset (document->clean, ' ', 3);
+  if (markdown)
+    actnet_markdown_blank (document->clean, length);
+  return document;
+}
+
+/* In-memory documents have no file: path is a copy of @id. */
+ActnetDocument *
+actnet_document_new (const char *id, const char *text, gssize length,
+                     gboolean markdown)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  char *copy = g_malloc (n + 1);
+  if (n > 0)
+    memcpy (copy, text, n);
+  copy[n] = '\0';
+  return document_take (g_strdup (id), g_strdup (id), 0, copy, n, markdown);
+}
+
+/* ------------------------------------------------------------------ */
+/* Markdown blanking                                                   */
+
+static gboolean
+is_space_byte (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static gboolean
+is_blank_char (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+typedef enum { CHAR_SPACE, CHAR_PUNCT, CHAR_OTHER } CharClass;
+
+static CharClass
+classify (gunichar c)
+{
+  if (c < 0x80)
+    {
+      if (is_space_byte ((char) c))
+        return CHAR_SPACE;
+      return g_ascii_ispunct ((char) c) ? CHAR_PUNCT : CHAR_OTHER;
+    }
+  if (g_unichar_isspace (c))
+    return CHAR_SPACE;
+  /* Like CommonMark, symbols count as punctuation for flanking. */
+  return g_unichar_ispunct (c) ? CHAR_PUNCT : CHAR_OTHER;
+}
+
+/* Class of the character ending just before @i (start of text: space). */
+static CharClass
+class_before (const char *s, gsize i)
+{
+  if (i == 0)
+    return CHAR_SPACE;
+  gsize p = i - 1;
+  while (p > 0 && i - p < 4 && ((guchar) s[p] & 0xC0) == 0x80)
+    p--;
+  gunichar c = g_utf8_get_char_validated (s + p, (gssize) (i - p));
+  return c >= 0x80000000u ? CHAR_OTHER : classify (c);
+}
+
+/* Class of the character starting at @i (end of text: space). */
+static CharClass
+class_at (const char *s, gsize n, gsize i)
+{
+  if (i >= n)
+    return CHAR_SPACE;
+  gunichar c = g_utf8_get_char_validated (s + i, (gssize) MIN (n - i, 4));
+  return c >= 0x80000000u ? CHAR_OTHER : classify (c);
+}
+
+static void
+blank (char *buf, gsize from, gsize to)
+{
+  for (gsize i = from; i < to; i++)
+    if (buf[i] != '\n' && buf[i] != '\r')
+      buf[i] = ' ';
+}
+
+/* TRUE when the newline at @i is followed by a blank line (or the end). */
+static gboolean
+blank_line_follows (const char *s, gsize n, gsize i)
+{
+  gsize j = i + 1;
+  while (j < n && (is_blank_char (s[j]) || s[j] == '\r' || s[j] == '\f' || s[j] == '\v'))
+    j++;
+  return j >= n || s[j] == '\n';
+}
+
+/* Line-level syntax in [start, end): blockquote '>', heading hashes,
+ * thematic breaks, bullet markers, reference definitions. */
+static void
+blank_line_syntax (const char *s, char *buf, gsize start, gsize end)
+{
+  gsize p = start;
+  while (p < end && is_blank_char (s[p]))
+    p++;
+  while (p < end && s[p] == '>')
+    {
+      buf[p++] = ' ';
+      while (p < end && is_blank_char (s[p]))
+        p++;
+    }
+  if (p >= end)
+    return;
+
+  gsize content_end = end;
+  while (content_end > p && is_space_byte (s[content_end - 1]))
+    content_end--;
+
+  /* ATX heading: 1-6 '#' then a blank or the end of the line; an optional
+   * closing run of '#' after a blank goes too. */
+  gsize h = p;
+  while (h < content_end && s[h] == '#')
+    h++;
+  if (h > p && h - p <= 6 && (h == content_end || is_blank_char (s[h])))
+    {
+      blank (buf, p, h);
+      gsize c = content_end;
+      while (c > h && s[c - 1] == '#')
+        c--;
+      if (c < content_end && (c == h || is_blank_char (s[c - 1])))
+        blank (buf, c, content_end);
+      return;
+    }
+
+  /* Thematic break (or setext underline): only one of * - _ = and blanks. */
+  char mark = s[p];
+  if (mark == '*' || mark == '-' || mark == '_' || mark == '=')
+    {
+      gsize q = p;
+      while (q < content_end && (s[q] == mark || is_blank_char (s[q])))
+        q++;
+      if (q == content_end)
+        {
+          blank (buf, p, content_end);
+          return;
+        }
+    }
+
+  /* Bullet list marker. */
+  if ((mark == '*' || mark == '-' || mark == '+') && p + 1 < end
+      && is_blank_char (s[p + 1]))
+    {
+      buf[p] = ' ';
+      return;
+    }
+
+  /* Reference definition "[label]: target" is not prose at all. */
+  if (mark == '[')
+    {
+      gsize q = p + 1;
+      while (q < content_end && s[q] != ']' && s[q] != '[' && q - p < 1000)
+        q++;
+      if (q < content_end && s[q] == ']' && q > p + 1 && q + 1 < content_end
+          && s[q + 1] == ':' && (q + 2 >= content_end || is_blank_char (s[q + 2])))
+        blank (buf, p, content_end);
+    }
+}
+
+/* Index of the ']' closing the '[' at @open, or NONE. */
+static gsize
+find_bracket_close (const char *s, gsize n, gsize open)
+{
+  int depth = 0;
+  gsize limit = MIN (n, open + MAX_LINK_TEXT);
+  for (gsize i = open + 1; i < limit; i++)
+    {
+      char c = s[i];
+      if (c == '\\')
+        i++;
+      else if (c == '\n' && blank_line_follows (s, n, i))
+        return NONE;
+      else if (c == '[')
+        depth++;
+      else if (c == ']')
+        {
+          if (depth == 0)
+            return i;
+          depth--;
+        }
+    }
+  return NONE;
+}
+
+/* End (exclusive) of a link target "(...)" or "[ref]" starting at @i, or NONE. */
+static gsize
+find_link_target_end (const char *s, gsize n, gsize i)
+{
+  if (i >= n)
+    return NONE;
+  gsize limit = MIN (n, i + MAX_LINK_TARGET);
+  if (s[i] == '(')
+    {
+      int depth = 0;
+      for (gsize j = i + 1; j < limit; j++)
+        {
+          char c = s[j];
+          if (c == '\\')
+            j++;
+          else if (c == '\n' && blank_line_follows (s, n, j))
+            return NONE;
+          else if (c == '(')
+            {
+              /* One level of nesting: "(https://x/wiki/A_(b))". */
+              if (++depth > 1)
+                return NONE;
+            }
+          else if (c == ')')
+            {
+              if (depth == 0)
+                return j + 1;
+              depth--;
+            }
+        }
+      return NONE;
+    }
+  if (s[i] == '[')
+    {
+      for (gsize j = i + 1; j < limit && j - i <= 1000; j++)
+        {
+          if (s[j] == ']')
+            return j + 1;
+          if (s[j] == '[' || s[j] == '\n')
+            return NONE;
+        }
+    }
+  return NONE;
+}
+
+/* End of an autolink, HTML tag or comment starting with '<' at @i, or NONE. */
+static gsize
+find_angle_end (const char *s, gsize n, gsize i)
+{
+  gsize j = i + 1;
+  if (j >= n)
+    return NONE;
+
+  if (n - j >= 3 && memcmp (s + j, "!--", 3) == 0)
+    {
+      gsize limit = MIN (n, i + 4096);
+      for (gsize k = j + 3; k + 3 <= limit; k++)
+        if (memcmp (s + k, "-->", 3) == 0)
+          return k + 3;
+      return NONE;
+    }
+
+  /* Autolink: <scheme:...> or <user@host>. */
+  gsize k = j;
+  while (k < n && k - j < 64 && (g_ascii_isalnum (s[k]) || strchr ("+.-_%!#$&'*/=?^`{|}~@", s[k]) != NULL))
+    k++;
+  if (k < n && k > j && g_ascii_isalpha (s[j]))
+    {
+      gboolean scheme = s[k] == ':';
+      gboolean email = s[k] == '>' && memchr (s + j, '@', k - j) != NULL;
+      if (email)
+        return k + 1;
+      if (scheme)
+        {
+          gsize m = k + 1;
+          while (m < n && m - i < MAX_TAG && (guchar) s[m] > ' ' && s[m] != '<' && s[m] != '>')
+            m++;
+          if (m < n && s[m] == '>')
+            return m + 1;
+        }
+    }
+
+  /* HTML tag: <name ...>, </name>, <name/>. */
+  k = j;
+  if (k < n && s[k] == '/')
+    k++;
+  if (k >= n || !g_ascii_isalpha (s[k]))
+    return NONE;
+  while (k < n && (g_ascii_isalnum (s[k]) || s[k] == '-'))
+    k++;
+  if (k >= n)
+    return NONE;
+  if (s[k] == '>')
+    return k + 1;
+  if (s[k] != '/' && !is_space_byte (s[k]))
+    return NONE;
+  gsize limit = MIN (n, i + MAX_TAG);
+  for (; k < limit; k++)
+    {
+      if (s[k] == '>')
+        return k + 1;
+      if (s[k] == '<' || (s[k] == '\n' && blank_line_follows (s, n, k)))
+        return NONE;
+    }
+  return NONE;
+}
+
+/* End of a bare http(s) URL starting at @i, or NONE. */
+static gsize
+find_url_end (const char *s, gsize n, gsize i)
+{
+  gsize k = i;
+  if (n - i >= 7 && g_ascii_strncasecmp (s + i, "http://", 7) == 0)
+    k += 7;
+  else if (n - i >= 8 && g_ascii_strncasecmp (s + i, "https://", 8) == 0)
+    k += 8;
+  else
+    return NONE;
+  if (i > 0 && (g_ascii_isalnum (s[i - 1]) || ((guchar) s[i - 1] & 0x80)))
+    return NONE;
+  /* Non-ASCII ends the URL: closing curly quotes follow URLs in prose. */
+  while (k < n && (guchar) s[k] > ' ' && (guchar) s[k] < 0x80
+         && strchr ("<>\"`[]", s[k]) == NULL)
+    k++;
+  /* Trailing sentence punctuation and an unbalanced ')' belong to prose. */
+  for (;;)
+    {
+      char c = s[k - 1];
+      if (strchr (".,;:!?'*_", c) != NULL)
+        k--;
+      else if (c == ')')
+        {
+          int balance = 0;
+          for (gsize m = i; m < k; m++)
+            balance += s[m] == '(' ? 1 : s[m] == ')' ? -1 : 0;
+          if (balance >= 0)
+            break;
+          k--;
+        }
+      else
+        break;
+    }
+  return k;
+}
+
+/* Whether the run of @length emphasis characters at [i, i+length) opens or
+ * closes emphasis (CommonMark's flanking rules, minus delimiter pairing:
+ * an unpaired marker is not prose either). */
+static gboolean
+is_emphasis_run (const char *s, gsize n, gsize i, gsize length)
+{
+  CharClass before = class_before (s, i);
+  CharClass after = class_at (s, n, i + length);
+  gboolean left = after != CHAR_SPACE
+                  && (after != CHAR_PUNCT || before != CHAR_OTHER);
+  gboolean right = before != CHAR_SPACE
+                   && (before != CHAR_PUNCT || after != CHAR_OTHER);
+  if (s[i] == '_')
+    return (left && (!right || before == CHAR_PUNCT))
+           || (right && (!left || after == CHAR_PUNCT));
+  /* '*' between two word characters ("2*3") is left alone. */
+  return (left || right) && !(before == CHAR_OTHER && after == CHAR_OTHER);
+}
+
+typedef struct {
+  gsize close;    /* position of the ']' of a link being walked */
+  gsize resume;   /* end of its target; blanked [close, resume) */
+} LinkJump;
+
+/* Every construct is recognised on the original bytes @s; only @buf is
+ * written, so earlier blanking never changes a later decision. Blanked
+ * ranges start and end on ASCII syntax bytes and contain whole characters,
+ * so @buf stays valid UTF-8 when @s was. */
+void
+actnet_markdown_blank (char *buffer, gsize length)
+{
+  g_return_if_fail (buffer != NULL || length == 0);
+  if (length == 0)
+    return;
+
+  char *s = g_malloc (length);
+  memcpy (s, buffer, length);
+  gsize n = length;
+
+  for (gsize line = 0; line < n;)
+    {
+      const char *nl = memchr (s + line, '\n', n - line);
+      gsize end = nl != NULL ? (gsize) (nl - s) : n;
+      blank_line_syntax (s, buffer, line, end);
+      line = end + 1;
+    }
+
+  GArray *jumps = g_array_new (FALSE, FALSE, sizeof (LinkJump));
+  gsize i = 0;
+  while (i < n)
+    {
+      if (jumps->len > 0)
+        {
+          LinkJump *top = &g_array_index (jumps, LinkJump, jumps->len - 1);
+          if (i >= top->close)
+            {
+              blank (buffer, top->close, top->resume);
+              i = MAX (i, top->resume);
+              g_array_set_size (jumps, jumps->len - 1);
+              continue;
+            }
+        }
+
+      char c = s[i];
+      if (c == '\\' && i + 1 < n && g_ascii_ispunct (s[i + 1]))
+        {
+          /* An escaped character is literal; the backslash is syntax. */
+          buffer[i] = ' ';
+          i += 2;
+        }
+      else if (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))
+        {
+          gsize open = c == '!' ? i + 1 : i;
+          gsize close = find_bracket_close (s, n, open);
+          gsize resume = close == NONE ? NONE : find_link_target_end (s, n, close + 1);
+          gsize outer = jumps->len > 0
+                        ? g_array_index (jumps, LinkJump, jumps->len - 1).close : n;
+          if (resume != NONE && resume <= outer)
+            {
+              blank (buffer, i, open + 1);
+              LinkJump jump = { close, resume };
+              g_array_append_val (jumps, jump);
+            }
+          i = open + 1;
+        }
+      else if (c == '<')
+        {
+          gsize end = find_angle_end (s, n, i);
+          if (end != NONE)
+            {
+              blank (buffer, i, end);
+              i = end;
+            }
+          else
+            i++;
+        }
+      else if (c == 'h' || c == 'H')
+        {
+          gsize end = find_url_end (s, n, i);
+          if (end != NONE)
+            {
+              blank (buffer, i, end);
+              i = end;
+            }
+          else
+            i++;
+        }
+      else if (c == '*' || c == '_')
+        {
+          gsize run = 1;
+          while (i + run < n && s[i + run] == c)
+            run++;
+          if (run <= 3 && is_emphasis_run (s, n, i, run))
+            blank (buffer, i, i + run);
+          i += run;
+        }
+      else
+        i++;
+    }
+  g_array_free (jumps, TRUE);
+  g_free (s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reader                                                              */
+
+typedef struct {
+  char *path;
+  gboolean top;   /* named by the caller: any extension, "-" allowed */
+} Pending;
+
+struct _ActnetCorpusReader {
+  GQueue pending;          /* Pending *, head first */
+  GHashTable *visited;     /* "dev:ino" of directories of the current input */
+  FILE *stream;            /* open JSONL stream, or NULL */
+  char *stream_path;
+  gboolean stream_is_stdin;
+  guint line;              /* lines consumed from stream */
+  char *buffer;            /* getline() buffer */
+  size_t buffer_size;
+  JsonParser *parser;
+};
+
+static void
+pending_free (Pending *pending)
+{
+  g_free (pending->path);
+  g_free (pending);
+}
+
+static void
+pending_push_tail (ActnetCorpusReader *reader, char *path, gboolean top)
+{
+  Pending *pending = g_new (Pending, 1);
+  pending->path = path;
+  pending->top = top;
+  g_queue_push_tail (&reader->pending, pending);
+}
+
+ActnetCorpusReader *
+actnet_corpus_reader_new (const char *const *inputs)
+{
+  ActnetCorpusReader *reader = g_new0 (ActnetCorpusReader, 1);
+  g_queue_init (&reader->pending);
+  reader->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (gsize i = 0; inputs != NULL && inputs[i] != NULL; i++)
+    pending_push_tail (reader, g_strdup (inputs[i]), TRUE);
+  return reader;
+}
+
+static void
+reader_close_stream (ActnetCorpusReader *reader)
+{
+  if (reader->stream != NULL && !reader->stream_is_stdin)
+    fclose (reader->stream);
+  reader->stream = NULL;
+  reader->stream_is_stdin = FALSE;
+  g_clear_pointer (&reader->stream_path, g_free);
+  reader->line = 0;
+}
+
+void
+actnet_corpus_reader_free (ActnetCorpusReader *reader)
+{
+  if (reader == NULL)
+    return;
+  reader_close_stream (reader);
+  g_queue_clear_full (&reader->pending, (GDestroyNotify) pending_free);
+  g_hash_table_unref (reader->visited);
+  free (reader->buffer);
+  g_clear_object (&reader->parser);
+  g_free (reader);
+}
+
+static void
+set_errno_error (GError **error, int saved_errno, const char *path)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "%s: %s", path, g_strerror (saved_errno));
+}
+
+static gboolean
+has_suffix (const char *name, const char *suffix)
+{
+  gsize n = strlen (name), m = strlen (suffix);
+  return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
+}
+
+static gboolean
+is_jsonl_name (const char *name)
+{
+  return has_suffix (name, ".jsonl");
+}
+
+static gboolean
+is_corpus_name (const char *name)
+{
+  return has_suffix (name, ".txt") || has_suffix (name, ".md")
+         || has_suffix (name, ".markdown") || is_jsonl_name (name);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Queues the entries of directory @path (sorted, hidden ones skipped)
+ * ahead of everything else, so a tree is read depth-first in name order. */
+static gboolean
+reader_expand_directory (ActnetCorpusReader *reader, const char *path, GError **error)
+{
+  DIR *dir = opendir (path);
+  if (dir == NULL)
+    {
+      set_errno_error (error, errno, path);
+      return FALSE;
+    }
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  struct dirent *entry;
+  errno = 0;
+  while ((entry = readdir (dir)) != NULL)
+    {
+      if (entry->d_name[0] != '.')
+        g_ptr_array_add (names, g_strdup (entry->d_name));
+      errno = 0;
+    }
+  int saved = errno;
+  closedir (dir);
+  if (saved != 0)
+    {
+      g_ptr_array_unref (names);
+      set_errno_error (error, saved, path);
+      return FALSE;
+    }
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = names->len; i-- > 0;)
+    {
+      Pending *pending = g_new (Pending, 1);
+      pending->path = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      pending->top = FALSE;
+      g_queue_push_head (&reader->pending, pending);
+    }
+  g_ptr_array_unref (names);
+  return TRUE;
+}
+
+static gboolean
+read_all (FILE *stream, GByteArray *bytes)
+{
+  guint8 chunk[65536];
+  size_t got;
+  while ((got = fread (chunk, 1, sizeof chunk, stream)) > 0)
+    g_byte_array_append (bytes, chunk, (guint) got);
+  return !ferror (stream);
+}
+
+/* 1-based line and column of byte @offset of @text. */
+static void
+locate (const char *text, gsize offset, guint *line, gsize *column)
+{
+  guint lines = 1;
+  gsize line_start = 0;
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n')
+      {
+        lines++;
+        line_start = i + 1;
+      }
+  *line = lines;
+  *column = offset - line_start + 1;
+}
+
+/* A whole-file document from @bytes (consumed). */
+static ActnetDocument *
+text_document (const char *path, GByteArray *bytes, GError **error)
+{
+  gsize length = bytes->len;
+  const char *data = (const char *) bytes->data;
+  const char *nul = length > 0 ? memchr (data, '\0', length) : NULL;
+  if (nul != NULL)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                   "%s: binary data (NUL byte at offset %" G_GSIZE_FORMAT ")",
+                   path, (gsize) (nul - data));
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+  const char *end;
+  if (length > 0 && !g_utf8_validate_len (data, length, &end))
+    {
+      guint line;
+      gsize column;
+      locate (data, (gsize) (end - data), &line, &column);
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                   "%s:%u: invalid UTF-8 (byte 0x%02X at column %" G_GSIZE_FORMAT ")",
+                   path, line, (guchar) *end, column);
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  char *text = (char *) g_byte_array_free (bytes, FALSE);
+  return document_take (g_strdup (path), g_strdup (path), 0, text, length, TRUE);
+}
+
+static ActnetDocument *
+read_text_file (const char *path, GError **error)
+{
+  FILE *stream = fopen (path, "rb");
+  if (stream == NULL)
+    {
+      set_errno_error (error, errno, path);
+      return NULL;
+    }
+  GByteArray *bytes = g_byte_array_new ();
+  gboolean ok = read_all (stream, bytes);
+  int saved = errno;
+  fclose (stream);
+  if (!ok)
+    {
+      g_byte_array_unref (bytes);
+      set_errno_error (error, saved, path);
+      return NULL;
+    }
+  return text_document (path, bytes, error);
+}
+
+/* Standard input: JSONL when its first non-blank byte is '{'. Leading
+ * whitespace is consumed but its newlines still count as lines. */
+static ActnetDocument *
+reader_open_stdin (ActnetCorpusReader *reader, GError **error)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  guint newlines = 0;
+  int c;
+  while ((c = getc (stdin)) != EOF && is_space_byte ((char) c))
+    {
+      guint8 byte = (guint8) c;
+      g_byte_array_append (bytes, &byte, 1);
+      newlines += c == '\n';
+    }
+  if (c == '{')
+    {
+      ungetc (c, stdin);
+      g_byte_array_unref (bytes);
+      reader->stream = stdin;
+      reader->stream_is_stdin = TRUE;
+      reader->stream_path = g_strdup ("-");
+      reader->line = newlines;
+      return NULL;
+    }
+  if (c != EOF)
+    {
+      guint8 byte = (guint8) c;
+      g_byte_array_append (bytes, &byte, 1);
+    }
+  if (!read_all (stdin, bytes))
+    {
+      g_byte_array_unref (bytes);
+      set_errno_error (error, errno, "-");
+      return NULL;
+    }
+  return text_document ("-", bytes, error);
+}
+
+/* Name of the top-level member among the ones read whose string value
+ * holds a \u0000 escape (json-glib would silently cut the string there),
+ * or NULL. @line has been accepted by the JSON parser, so a plain scan of
+ * strings and nesting depth suffices. */
+static char *
+find_nul_member (const char *line, gsize length)
+{
+  static const char *const used[] = { "text", "id", "title", "date", "source" };
+  int depth = 0;
+  const char *key = NULL;
+  gsize key_length = 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = line[i];
+      if (c == '"')
+        {
+          gsize start = ++i;
+          gboolean nul = FALSE;
+          while (i < length && line[i] != '"')
+            {
+              if (line[i] == '\\')
+                {
+                  if (length - i >= 6 && memcmp (line + i + 1, "u0000", 5) == 0)
+                    nul = TRUE;
+                  i += 2;
+                }
+              else
+                i++;
+            }
+          gsize j = i + 1;
+          while (j < length && is_space_byte (line[j]))
+            j++;
+          if (depth != 1)
+            continue;
+          if (j < length && line[j] == ':')
+            {
+              key = line + start;
+              key_length = i - start;
+            }
+          else if (nul && key != NULL)
+            for (gsize u = 0; u < G_N_ELEMENTS (used); u++)
+              if (strlen (used[u]) == key_length && memcmp (used[u], key, key_length) == 0)
+                return g_strdup (used[u]);
+        }
+      else if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+  return NULL;
+}
+
+static char *
+string_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
+      && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return NULL;
+}
+
+static void
+set_json_syntax_error (GError **error, const char *path, guint line, const GError *cause)
+{
+  /* json-glib says "<data>:1:10: Parse error: unexpected ..."; keep the
+   * column and the reason. */
+  const char *message = cause->message;
+  if (g_str_has_prefix (message, "<data>:"))
+    {
+      char *rest;
+      strtoul (message + 7, &rest, 10);
+      if (*rest == ':')
+        {
+          unsigned long column = strtoul (rest + 1, &rest, 10);
+          if (g_str_has_prefix (rest, ": "))
+            {
+              rest += 2;
+              if (g_str_has_prefix (rest, "Parse error: "))
+                rest += strlen ("Parse error: ");
+              g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE,
+                           "%s:%u: invalid JSON at column %lu: %s",
+                           path, line, column, rest);
+              return;
+            }
+        }
+    }
+  g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE,
+               "%s:%u: invalid JSON: %s", path, line, message);
+}
+
+/* One JSONL line (@line, without its newline) into a document. */
+static ActnetDocument *
+jsonl_document (ActnetCorpusReader *reader, const char *line, gsize length,
+                GError **error)
+{
+  const char *path = reader->stream_path;
+  guint number = reader->line;
+  GError *local = NULL;
+  if (reader->parser == NULL)
+    reader->parser = json_parser_new ();
+  if (!json_parser_load_from_data (reader->parser, line, (gssize) length, &local))
+    {
+      set_json_syntax_error (error, path, number, local);
+      g_error_free (local);
+      return NULL;
+    }
+  JsonNode *root = json_parser_get_root (reader->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE,
+                   "%s:%u: not a JSON object", path, number);
+      return NULL;
+    }
+  JsonObject *object = json_node_get_object (root);
+  JsonNode *text_node = json_object_get_member (object, "text");
+  if (text_node == NULL)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE,
+                   "%s:%u: missing \"text\"", path, number);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (text_node)
+      || json_node_get_value_type (text_node) != G_TYPE_STRING)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE,
+                   "%s:%u: \"text\" is not a string", path, number);
+      return NULL;
+    }
+
+  char *id = NULL;
+  JsonNode *id_node = json_object_get_member (object, "id");
+  if (id_node != NULL && !JSON_NODE_HOLDS_NULL (id_node))
+    {
+      GType type = JSON_NODE_HOLDS_VALUE (id_node)
+                   ? json_node_get_value_type (id_node) : G_TYPE_INVALID;
+      if (type == G_TYPE_STRING)
+        id = g_strdup (json_node_get_string (id_node));
+      else if (type == G_TYPE_INT64)
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
+      else
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE,
+                       "%s:%u: \"id\" is not a string or an integer", path, number);
+          return NULL;
+        }
+    }
+
+  char *nul_member = find_nul_member (line, length);
+  if (nul_member != NULL)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                   "%s:%u: NUL character in \"%s\"", path, number, nul_member);
+      g_free (nul_member);
+      g_free (id);
+      return NULL;
+    }
+
+  const char *text = json_node_get_string (text_node);
+  gsize text_length = strlen (text);
+  if (!g_utf8_validate_len (text, text_length, NULL))
+    {
+      /* Unreachable with json-glib 1.6, which rejects lone surrogates. */
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                   "%s:%u: invalid UTF-8 in \"text\"", path, number);
+      g_free (id);
+      return NULL;
+    }
+  if (id == NULL)
+    id = g_strdup_printf ("%s:%u", path, number);
+  ActnetDocument *document = document_take (id, g_strdup (path), number,
+                                            g_strndup (text, text_length),
+                                            text_length, TRUE);
+  document->title = string_member (object, "title");
+  document->date = string_member (object, "date");
+  document->source = string_member (object, "source");
+  return document;
+}
+
+/* The next document of the open JSONL stream; NULL with *@done at its end. */
+static ActnetDocument *
+reader_next_line (ActnetCorpusReader *reader, gboolean *done, GError **error)
+{
+  const char *path = reader->stream_path;
+  for (;;)
+    {
+      errno = 0;
+      ssize_t got = getline (&reader->buffer, &reader->buffer_size, reader->stream);
+      if (got < 0)
+        {
+          if (ferror (reader->stream))
+            {
+              set_errno_error (error, errno != 0 ? errno : EIO, path);
+              return NULL;
+            }
+          *done = TRUE;
+          return NULL;
+        }
+      reader->line++;
+      char *line = reader->buffer;
+      gsize length = (gsize) got;
+      while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
+        length--;
+
+      const char *nul = memchr (line, '\0', length);
+      if (nul != NULL)
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                       "%s:%u: binary data (NUL byte at column %" G_GSIZE_FORMAT ")",
+                       path, reader->line, (gsize) (nul - line) + 1);
+          return NULL;
+        }
+      const char *end;
+      if (!g_utf8_validate_len (line, length, &end))
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                       "%s:%u: invalid UTF-8 (byte 0x%02X at column %" G_GSIZE_FORMAT ")",
+                       path, reader->line, (guchar) *end, (gsize) (end - line) + 1);
+          return NULL;
+        }
+      gsize start = 0;
+      if (reader->line == 1 && length >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+      gsize k = start;
+      while (k < length && is_space_byte (line[k]))
+        k++;
+      if (k == length)
+        continue;
+      return jsonl_document (reader, line + start, length - start, error);
+    }
+}
+
+/* Starts on one queued item: may queue directory entries, open a JSONL
+ * stream, or return a whole-file document. NULL without error: nothing
+ * to return yet. */
+static ActnetDocument *
+reader_open (ActnetCorpusReader *reader, const Pending *pending, GError **error)
+{
+  const char *path = pending->path;
+  if (pending->top && strcmp (path, "-") == 0)
+    return reader_open_stdin (reader, error);
+
+  struct stat st;
+  if (stat (path, &st) != 0)
+    {
+      /* A dangling symlink in a directory only matters if it looks like
+       * a corpus file. */
+      if (pending->top || is_corpus_name (path))
+        set_errno_error (error, errno, path);
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      if (pending->top)
+        g_hash_table_remove_all (reader->visited);
+      char *key = g_strdup_printf ("%ju:%ju", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino);
+      if (g_hash_table_contains (reader->visited, key))
+        {
+          /* A symlink back up the tree: already being walked. */
+          g_free (key);
+          return NULL;
+        }
+      g_hash_table_add (reader->visited, key);
+      reader_expand_directory (reader, path, error);
+      return NULL;
+    }
+  if (!pending->top && (!S_ISREG (st.st_mode) || !is_corpus_name (path)))
+    return NULL;
+
+  if (is_jsonl_name (path))
+    {
+      FILE *stream = fopen (path, "rb");
+      if (stream == NULL)
+        {
+          set_errno_error (error, errno, path);
+          return NULL;
+        }
+      reader->stream = stream;
+      reader->stream_path = g_strdup (path);
+      reader->line = 0;
+      return NULL;
+    }
+  return read_text_file (path, error);
+}
+
+/* After an error the reader stays usable: the next call goes on with the
+ * next JSONL line or the next file. */
+ActnetDocument *
+actnet_corpus_reader_next (ActnetCorpusReader *reader, GError **error)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (;;)
+    {
+      GError *local = NULL;
+      ActnetDocument *document;
+      if (reader->stream != NULL)
+        {
+          gboolean done = FALSE;
+          document = reader_next_line (reader, &done, &local);
+          if (done || (local != NULL && local->domain == G_FILE_ERROR))
+            reader_close_stream (reader);
+        }
+      else
+        {
+          Pending *pending = g_queue_pop_head (&reader->pending);
+          if (pending == NULL)
+            return NULL;
+          document = reader_open (reader, pending, &local);
+          pending_free (pending);
+        }
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+      if (document != NULL)
+        return document;
+    }
+}

@@ -1,2 +1,389 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include <actnet/actnet.h>
+#include <actnet/actnet-segmenter.h>
+
+#include <string.h>
+
+/* Headings: a line whose first non-blank bytes are 1-6 '#' followed by a
+ * blank or the end of the line is a paragraph of its own. The check runs
+ * on the "structure" text: the text itself for actnet_segment(), the
+ * original bytes for actnet_segment_document() (in a document's clean
+ * text the hashes are already spaces, so actnet_segment (clean) sees a
+ * heading only when blank lines surround it, as they usually do). */
+
+/* Abbreviations after which a '.' does not end a sentence (case-sensitive).
+ * "etc." and "Inc." also end sentences now and then; not splitting there
+ * is the cheaper mistake. */
+static const char *const abbreviations[] = {
+  "Mr", "Mrs", "Ms", "Mx", "Messrs", "Mme", "Mlle", "Dr", "Prof",
+  "Gen", "Col", "Lt", "Sgt", "Cpl", "Pvt", "Capt", "Maj", "Cmdr", "Cdr",
+  "Adm", "Brig", "Gov", "Gov't", "Govt", "Sen", "Sens", "Rep", "Reps",
+  "Pres", "Supt", "Insp", "Amb", "Atty",
+  "St", "Ste", "Mt", "Ft", "Jr", "Sr", "Rev", "Hon", "Fr",
+  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+  "Nov", "Dec",
+  "No", "Nos", "no", "vs", "v", "etc", "al", "approx", "ca", "cf",
+  "Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Blvd", "Rd", "Dept", "Univ",
+  "Assn", "Fig", "Vol", "Vols", "pp", "Op",
+};
+
+/* Bytes of the whitespace character starting at @i (0 when none): ASCII
+ * blanks, NBSP, the U+2000 spaces, line/paragraph separators, U+3000. */
+static gsize
+space_at (const char *text, gsize length, gsize i)
+{
+  guchar c = (guchar) text[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+    return 1;
+  if (c == 0xC2 && i + 1 < length && (guchar) text[i + 1] == 0xA0)
+    return 2;
+  if (i + 2 >= length)
+    return 0;
+  guchar c1 = (guchar) text[i + 1], c2 = (guchar) text[i + 2];
+  if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF))
+    return 3;
+  if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F)
+    return 3;
+  if (c == 0xE3 && c1 == 0x80 && c2 == 0x80)
+    return 3;
+  if (c == 0xEF && c1 == 0xBB && c2 == 0xBF)   /* a BOM left in the text */
+    return 3;
+  return 0;
+}
+
+/* Bytes of the whitespace character ending at @i (exclusive), or 0. */
+static gsize
+space_before (const char *text, gsize length, gsize low, gsize i)
+{
+  for (gsize k = 1; k <= 3 && k <= i - low; k++)
+    if (space_at (text, length, i - k) == k)
+      return k;
+  return 0;
+}
+
+/* Trims [*start, *end) to its first and last non-space bytes; FALSE when
+ * nothing is left. */
+static gboolean
+trim (const char *text, gsize length, gsize *start, gsize *end)
+{
+  gsize s = *start, last = *start;
+  gboolean any = FALSE;
+  for (gsize i = *start; i < *end;)
+    {
+      gsize w = space_at (text, length, i);
+      if (w > 0)
+        {
+          i += w;
+          continue;
+        }
+      if (!any)
+        s = i;
+      any = TRUE;
+      i++;
+      while (i < *end && ((guchar) text[i] & 0xC0) == 0x80)
+        i++;
+      last = i;
+    }
+  if (!any)
+    return FALSE;
+  *start = s;
+  *end = last;
+  return TRUE;
+}
+
+static gboolean
+is_heading_line (const char *structure, gsize start, gsize end)
+{
+  gsize p = start;
+  while (p < end && (structure[p] == ' ' || structure[p] == '\t'))
+    p++;
+  gsize h = p;
+  while (h < end && structure[h] == '#')
+    h++;
+  return h > p && h - p <= 6
+         && (h == end || structure[h] == ' ' || structure[h] == '\t' || structure[h] == '\r');
+}
+
+/* Sweeps the mentions in order to tell whether any spans a gap; the gaps
+ * asked about must come in text order. Handles overlapping mentions. */
+typedef struct {
+  const GArray *mentions;
+  guint next;
+  gsize max_end;
+} MentionCursor;
+
+static gboolean
+mention_spans_gap (MentionCursor *cursor, gsize gap_start, gsize gap_end)
+{
+  if (cursor->mentions == NULL)
+    return FALSE;
+  while (cursor->next < cursor->mentions->len)
+    {
+      const ActnetMention *m = &g_array_index (cursor->mentions, ActnetMention, cursor->next);
+      if (m->start >= gap_end)
+        break;
+      cursor->max_end = MAX (cursor->max_end, m->end);
+      cursor->next++;
+    }
+  return cursor->max_end > gap_start;
+}
+
+static void
+push_span (GArray *spans, gsize start, gsize end, guint paragraph)
+{
+  ActnetSpan span = { start, end, paragraph };
+  g_array_append_val (spans, span);
+}
+
+/* Byte length of a sentence-final mark at @i ('.', '!', '?', '…'), or 0. */
+static gsize
+terminator_at (const char *text, gsize end, gsize i)
+{
+  char c = text[i];
+  if (c == '.' || c == '!' || c == '?')
+    return 1;
+  if (i + 2 < end + 1 && i + 3 <= end && memcmp (text + i, "\xE2\x80\xA6", 3) == 0)
+    return 3;
+  return 0;
+}
+
+/* Byte length of a closing quote or bracket at @i, or 0. */
+static gsize
+closer_at (const char *text, gsize end, gsize i)
+{
+  char c = text[i];
+  if (c == '"' || c == '\'' || c == ')' || c == ']')
+    return 1;
+  if (i + 3 <= end && (memcmp (text + i, "\xE2\x80\x9D", 3) == 0     /* ” */
+                       || memcmp (text + i, "\xE2\x80\x99", 3) == 0)) /* ’ */
+    return 3;
+  if (i + 2 <= end && memcmp (text + i, "\xC2\xBB", 2) == 0)         /* » */
+    return 2;
+  return 0;
+}
+
+/* Byte length of an opening quote or bracket at @i, or 0. */
+static gsize
+opener_at (const char *text, gsize end, gsize i)
+{
+  char c = text[i];
+  if (c == '"' || c == '\'' || c == '(' || c == '[')
+    return 1;
+  if (i + 3 <= end && (memcmp (text + i, "\xE2\x80\x9C", 3) == 0     /* “ */
+                       || memcmp (text + i, "\xE2\x80\x98", 3) == 0)) /* ‘ */
+    return 3;
+  if (i + 2 <= end && (memcmp (text + i, "\xC2\xAB", 2) == 0          /* « */
+                       || memcmp (text + i, "\xC2\xBF", 2) == 0       /* ¿ */
+                       || memcmp (text + i, "\xC2\xA1", 2) == 0))     /* ¡ */
+    return 2;
+  return 0;
+}
+
+/* Whether a sentence may start at @i: a capital (or a letter of a script
+ * without case), a digit, an opening quote or bracket. */
+static gboolean
+starts_sentence (const char *text, gsize end, gsize i)
+{
+  if (opener_at (text, end, i) > 0)
+    return TRUE;
+  gunichar c = g_utf8_get_char_validated (text + i, (gssize) MIN (end - i, 4));
+  if (c >= 0x80000000u)
+    return FALSE;
+  if (g_unichar_isdigit (c))
+    return TRUE;
+  return g_unichar_isalpha (c) && !g_unichar_islower (c);
+}
+
+/* Whether the '.' at @dot ends a sentence, judging by the token before it
+ * (back to whitespace or @low): not after an abbreviation, a single
+ * capital initial ("J. Christopher Stevens") or letter-dot pairs
+ * ("U.S.", "e.g."). Decimals never get here: no space follows their dot. */
+static gboolean
+dot_ends_sentence (const char *text, gsize length, gsize low, gsize dot)
+{
+  gsize start = dot;
+  while (start > low && space_before (text, length, low, start) == 0)
+    start--;
+  gsize w;
+  while (start < dot && (w = opener_at (text, dot, start)) > 0)
+    start += w;
+  if (start == dot)
+    return TRUE;
+
+  gsize token_length = dot - start;
+  for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+    if (strlen (abbreviations[i]) == token_length
+        && memcmp (abbreviations[i], text + start, token_length) == 0)
+      return FALSE;
+
+  /* Letter ('.' letter)*: initials and dotted acronyms. */
+  guint letters = 0;
+  gunichar first = 0;
+  for (gsize p = start;;)
+    {
+      gunichar c = g_utf8_get_char_validated (text + p, (gssize) MIN (dot - p, 4));
+      if (c >= 0x80000000u || !g_unichar_isalpha (c))
+        return TRUE;
+      if (letters++ == 0)
+        first = c;
+      p = (gsize) (g_utf8_next_char (text + p) - text);
+      if (p == dot)
+        break;
+      if (text[p] != '.' || p + 1 >= dot)
+        return TRUE;
+      p++;
+    }
+  if (letters >= 2)
+    return FALSE;
+  return !(g_unichar_isupper (first) || g_unichar_istitle (first));
+}
+
+/* Splits paragraph [start, end) into sentences appended to @sentences. */
+static void
+split_sentences (const char *text, gsize length, gsize start, gsize end,
+                 guint paragraph, MentionCursor *cursor, GArray *sentences)
+{
+  gsize sentence = start;
+  gsize i = start;
+  while (i < end)
+    {
+      gsize w = terminator_at (text, end, i);
+      if (w == 0)
+        {
+          i++;
+          continue;
+        }
+      gsize run_start = i;
+      gsize j = i;
+      while (j < end && (w = terminator_at (text, end, j)) > 0)
+        j += w;
+      gsize run_end = j;
+      while (j < end && (w = closer_at (text, end, j)) > 0)
+        j += w;
+      gsize sentence_end = j;
+      if (j >= end)
+        break;
+      i = run_end;
+      if (space_at (text, length, j) == 0)
+        continue;
+      while (j < end && (w = space_at (text, length, j)) > 0)
+        j += w;
+      /* j < end: a paragraph ends on a non-space byte. */
+      if (!starts_sentence (text, end, j))
+        continue;
+      if (run_end - run_start == 1 && text[run_start] == '.'
+          && !dot_ends_sentence (text, length, start, run_start))
+        continue;
+      if (mention_spans_gap (cursor, sentence_end, j))
+        continue;
+      push_span (sentences, sentence, sentence_end, paragraph);
+      sentence = j;
+      i = j;
+    }
+  push_span (sentences, sentence, end, paragraph);
+}
+
+static ActnetSegmentation *
+segment (const char *text, const char *structure, gsize length, const GArray *mentions)
+{
+  ActnetSegmentation *segmentation = g_new0 (ActnetSegmentation, 1);
+  segmentation->paragraphs = g_array_new (FALSE, FALSE, sizeof (ActnetSpan));
+  segmentation->sentences = g_array_new (FALSE, FALSE, sizeof (ActnetSpan));
+
+  /* Paragraphs: runs of non-blank lines; a heading line stands alone. */
+  GArray *raw = g_array_new (FALSE, FALSE, sizeof (ActnetSpan));
+  gsize open_start = G_MAXSIZE, open_end = 0;
+  for (gsize line = 0; line < length;)
+    {
+      const char *nl = memchr (text + line, '\n', length - line);
+      gsize line_end = nl != NULL ? (gsize) (nl - text) : length;
+      gsize s = line, e = line_end;
+      gboolean blank = !trim (text, length, &s, &e);
+      gboolean heading = !blank && is_heading_line (structure, line, line_end);
+      if ((blank || heading) && open_start != G_MAXSIZE)
+        {
+          push_span (raw, open_start, open_end, 0);
+          open_start = G_MAXSIZE;
+        }
+      if (heading)
+        push_span (raw, s, e, 0);
+      else if (!blank)
+        {
+          if (open_start == G_MAXSIZE)
+            open_start = s;
+          open_end = e;
+        }
+      line = line_end + 1;
+    }
+  if (open_start != G_MAXSIZE)
+    push_span (raw, open_start, open_end, 0);
+
+  /* A break inside a mention ("Mike\n\nPompeo") joins its two sides. */
+  MentionCursor cursor = { mentions, 0, 0 };
+  for (guint i = 0; i < raw->len; i++)
+    {
+      ActnetSpan span = g_array_index (raw, ActnetSpan, i);
+      GArray *paragraphs = segmentation->paragraphs;
+      if (paragraphs->len > 0)
+        {
+          ActnetSpan *last = &g_array_index (paragraphs, ActnetSpan, paragraphs->len - 1);
+          if (mention_spans_gap (&cursor, last->end, span.start))
+            {
+              last->end = span.end;
+              continue;
+            }
+        }
+      span.paragraph = paragraphs->len;
+      g_array_append_val (paragraphs, span);
+    }
+  g_array_free (raw, TRUE);
+
+  MentionCursor sentence_cursor = { mentions, 0, 0 };
+  for (guint i = 0; i < segmentation->paragraphs->len; i++)
+    {
+      const ActnetSpan *p = &g_array_index (segmentation->paragraphs, ActnetSpan, i);
+      split_sentences (text, length, p->start, p->end, i, &sentence_cursor,
+                       segmentation->sentences);
+    }
+  return segmentation;
+}
+
+ActnetSegmentation *
+actnet_segment (const char *text, gsize length, const GArray *mentions)
+{
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  return segment (text, text, length, mentions);
+}
+
+ActnetSegmentation *
+actnet_segment_document (const ActnetDocument *document, const GArray *mentions)
+{
+  g_return_val_if_fail (document != NULL, NULL);
+  return segment (document->clean, document->text, document->length, mentions);
+}
+
+void
+actnet_segmentation_free (ActnetSegmentation *segmentation)
+{
+  if (segmentation == NULL)
+    return;
+  g_array_unref (segmentation->paragraphs);
+  g_array_unref (segmentation->sentences);
+  g_free (segmentation);
+}
+
+guint
+actnet_spans_find (const GArray *spans, gsize offset)
+{
+  g_return_val_if_fail (spans != NULL, G_MAXUINT);
+  /* The last span starting at or before @offset. */
+  guint low = 0, high = spans->len;
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      if (g_array_index (spans, ActnetSpan, mid).start <= offset)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low == 0 ? G_MAXUINT : low - 1;
+}

@@ -1,2 +1,595 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <actnet/actnet.h>
+#include "actnet-text-private.h"
+
+#include <string.h>
+
+/* Character classes of the tokeniser. A MARK continues (or starts) a word
+ * but contributes no letter of its own. */
+enum {
+  CLASS_WORD,
+  CLASS_MARK,
+  CLASS_SPACE,
+  CLASS_PUNCT
+};
+
+enum {
+  CASE_NONE,
+  CASE_UPPER,  /* upper or title case */
+  CASE_LOWER
+};
+
+/* U+FFFD, the key of a byte that is not valid UTF-8: keys stay valid UTF-8
+ * so that they can be printed and compared as strings. */
+#define INVALID_KEY "\xef\xbf\xbd"
+/* Offset of the shared " " key at the start of every key buffer. */
+#define SPACE_KEY_OFFSET 0
+
+struct _ActnetTokens {
+  ActnetSymbol *symbols;
+  guint64 *case_masks;  /* parallel to symbols, see actnet-text-private.h */
+  guint n_symbols;
+  guint symbols_capacity;
+  char *keys;
+  gsize keys_length;
+  gsize keys_capacity;
+};
+
+/* ---- Per-character normalisation ------------------------------------- */
+
+/* Non-ASCII characters are normalised through tables built lazily, one
+ * block of 256 code points at a time, and never freed: decomposition and
+ * case folding through GLib cost an allocation per call, which would
+ * dominate on non-Latin text, while a block costs a few microseconds once
+ * per process. Blocks are installed with compare-and-swap so that
+ * tokenisers in several threads may race on the same block safely. */
+typedef struct {
+  guint16 key_offset;  /* into the block's pool */
+  guint8 key_length;
+  guint8 info;         /* class | case << 2 */
+} CharEntry;
+
+typedef struct {
+  CharEntry entries[256];
+  char pool[];
+} CharBlock;
+
+#define N_BLOCKS (0x110000 >> 8)
+static CharBlock *char_blocks[N_BLOCKS];
+
+static gunichar
+fold_variant (gunichar ch)
+{
+  switch (ch)
+    {
+    /* Apostrophes, including the modifier letters that transliterations and
+     * some keyboards use in their place (they are letters to Unicode, which
+     * would otherwise glue "Qaddafiʼs" into one word). */
+    case 0x0060: case 0x00B4: case 0x02B9: case 0x02BB: case 0x02BC:
+    case 0x02BD: case 0x02BE: case 0x02BF: case 0x2018: case 0x2019:
+    case 0x201A: case 0x201B: case 0x2032: case 0x2035: case 0xA78C:
+    case 0xFF07:
+      return '\'';
+    case 0x00AB: case 0x00BB: case 0x02BA: case 0x201C: case 0x201D:
+    case 0x201E: case 0x201F: case 0x2033: case 0x2036: case 0x301D:
+    case 0x301E: case 0x301F: case 0xFF02:
+      return '"';
+    /* The soft hyphen is invisible, but where it survives in text it marks
+     * a hyphenation point, which the matcher reads as a word break. */
+    case 0x00AD: case 0x058A: case 0x2010: case 0x2011: case 0x2012:
+    case 0x2013: case 0x2014: case 0x2015: case 0x2043: case 0x2212:
+    case 0x2E3A: case 0x2E3B: case 0xFE58: case 0xFE63: case 0xFF0D:
+      return '-';
+    default:
+      return ch;
+    }
+}
+
+/* Marks dropped from keys. Spacing marks (Mc) are kept: in Indic scripts
+ * they are vowels, and dropping them would merge distinct words. */
+static gboolean
+is_dropped_mark (gunichar ch)
+{
+  GUnicodeType type = g_unichar_type (ch);
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK;
+}
+
+static void
+classify_char (gunichar ch, guint *klass, guint *char_case)
+{
+  GUnicodeType type = g_unichar_type (ch);
+
+  if (g_unichar_isupper (ch) || g_unichar_istitle (ch))
+    *char_case = CASE_UPPER;
+  else if (g_unichar_islower (ch))
+    *char_case = CASE_LOWER;
+  else
+    *char_case = CASE_NONE;
+
+  if (fold_variant (ch) != ch)
+    *klass = CLASS_PUNCT;
+  /* The zero-width space and a byte order mark separate words; C1 controls
+   * are as meaningless as C0 ones. */
+  else if (g_unichar_isspace (ch) || type == G_UNICODE_CONTROL
+           || ch == 0x200B || ch == 0xFEFF)
+    *klass = CLASS_SPACE;
+  else if (g_unichar_isalnum (ch))
+    *klass = CLASS_WORD;
+  /* Other format characters (joiners, direction marks) are invisible: they
+   * must not cut a name in two. */
+  else if (type == G_UNICODE_NON_SPACING_MARK
+           || type == G_UNICODE_SPACING_MARK
+           || type == G_UNICODE_ENCLOSING_MARK || type == G_UNICODE_FORMAT)
+    *klass = CLASS_MARK;
+  else
+    *klass = CLASS_PUNCT;
+}
+
+/* Writes the key of one non-ASCII character into @out (at least 256
+ * bytes) and returns its length. */
+static guint
+normalize_char (gunichar ch, guint klass, char *out)
+{
+  guint n = 0;
+
+  if (klass == CLASS_SPACE)
+    {
+      out[0] = ' ';
+      return 1;
+    }
+  if (klass == CLASS_MARK && g_unichar_type (ch) == G_UNICODE_FORMAT)
+    return 0;
+
+  gunichar variant = fold_variant (ch);
+  if (variant != ch)
+    {
+      out[0] = (char) variant;
+      return 1;
+    }
+
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n_decomposed = g_unichar_fully_decompose (ch, TRUE, decomposed,
+                                                  G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n_decomposed; i++)
+    {
+      gunichar d = decomposed[i];
+      if (d < 0x80)
+        {
+          out[n++] = (char) (d == '`' ? '\'' : g_ascii_tolower ((char) d));
+          continue;
+        }
+      if (is_dropped_mark (d))
+        continue;
+      char utf8[8];
+      int utf8_length = g_unichar_to_utf8 (d, utf8);
+      /* Full case folding, not tolower: ß must become "ss". */
+      char *folded = g_utf8_casefold (utf8, utf8_length);
+      for (const char *f = folded; *f != '\0'; f = g_utf8_next_char (f))
+        {
+          gunichar e = g_utf8_get_char (f);
+          if (is_dropped_mark (e))
+            continue;
+          e = fold_variant (e);
+          /* 18 decomposed characters, each folding to at most 3 of at most
+           * 4 bytes: 216 bytes at worst, within the 256 promised. */
+          n += g_unichar_to_utf8 (e, out + n);
+        }
+      g_free (folded);
+    }
+  return n;
+}
+
+static CharBlock *
+char_block_build (guint block)
+{
+  CharEntry entries[256];
+  GString *pool = g_string_sized_new (512);
+
+  for (guint i = 0; i < 256; i++)
+    {
+      gunichar ch = (block << 8) | i;
+      guint klass, char_case;
+      char key[256];
+      /* Surrogates never reach here (the decoder rejects them). */
+      classify_char (ch, &klass, &char_case);
+      guint length = normalize_char (ch, klass, key);
+      entries[i].key_offset = (guint16) pool->len;
+      entries[i].key_length = (guint8) length;
+      entries[i].info = (guint8) (klass | char_case << 2);
+      g_string_append_len (pool, key, length);
+    }
+
+  /* 256 keys of at most 216 bytes each fit the 16-bit offsets. */
+  CharBlock *result = g_malloc (sizeof (CharBlock) + pool->len);
+  memcpy (result->entries, entries, sizeof entries);
+  memcpy (result->pool, pool->str, pool->len);
+  g_string_free (pool, TRUE);
+  return result;
+}
+
+static const CharBlock *
+char_block_get (guint block)
+{
+  CharBlock *result = g_atomic_pointer_get (&char_blocks[block]);
+  if (G_LIKELY (result != NULL))
+    return result;
+
+  CharBlock *fresh = char_block_build (block);
+  if (g_atomic_pointer_compare_and_exchange (&char_blocks[block], NULL, fresh))
+    return fresh;
+  /* Another thread won the race; its block is identical. */
+  g_free (fresh);
+  return g_atomic_pointer_get (&char_blocks[block]);
+}
+
+/* Decodes one UTF-8 character at @p (before @end). Returns its length in
+ * bytes, or 0 when the byte at @p does not start a valid, complete,
+ * shortest-form sequence of a scalar value. */
+static inline guint
+utf8_decode (const guchar *p, const guchar *end, gunichar *out)
+{
+  guchar c = p[0];
+  gsize avail = (gsize) (end - p);
+
+  if (c >= 0xC2 && c <= 0xDF)
+    {
+      if (avail < 2 || (p[1] & 0xC0) != 0x80)
+        return 0;
+      *out = ((gunichar) (c & 0x1F) << 6) | (p[1] & 0x3F);
+      return 2;
+    }
+  if (c >= 0xE0 && c <= 0xEF)
+    {
+      if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return 0;
+      if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F))
+        return 0;  /* overlong, or a surrogate */
+      *out = ((gunichar) (c & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6)
+             | (p[2] & 0x3F);
+      return 3;
+    }
+  if (c >= 0xF0 && c <= 0xF4)
+    {
+      if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80
+          || (p[3] & 0xC0) != 0x80)
+        return 0;
+      if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+        return 0;  /* overlong, or beyond U+10FFFF */
+      *out = ((gunichar) (c & 0x07) << 18) | ((gunichar) (p[1] & 0x3F) << 12)
+             | ((gunichar) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+      return 4;
+    }
+  return 0;
+}
+
+/* The table entry of a decoded non-ASCII character, and its key. */
+static inline const CharEntry *
+char_entry (gunichar ch, const char **key)
+{
+  const CharBlock *block = char_block_get (ch >> 8);
+  const CharEntry *entry = &block->entries[ch & 0xFF];
+  *key = block->pool + entry->key_offset;
+  return entry;
+}
+
+/* ---- ASCII ------------------------------------------------------------ */
+
+static inline gboolean
+ascii_is_alnum (guchar c)
+{
+  return (guint) (c - '0') < 10 || (guint) ((c | 0x20) - 'a') < 26;
+}
+
+/* Whitespace and every C0 control character. */
+static inline gboolean
+ascii_is_space (guchar c)
+{
+  return c <= 0x20 || c == 0x7F;
+}
+
+/* ---- Buffers ---------------------------------------------------------- */
+
+static inline void
+keys_reserve (ActnetTokens *tokens, gsize extra)
+{
+  if (G_UNLIKELY (tokens->keys_length + extra > tokens->keys_capacity))
+    {
+      gsize capacity = tokens->keys_capacity * 2;
+      while (capacity < tokens->keys_length + extra)
+        capacity *= 2;
+      tokens->keys = g_realloc (tokens->keys, capacity);
+      tokens->keys_capacity = capacity;
+    }
+}
+
+static inline void
+keys_append (ActnetTokens *tokens, const char *bytes, gsize length)
+{
+  keys_reserve (tokens, length);
+  memcpy (tokens->keys + tokens->keys_length, bytes, length);
+  tokens->keys_length += length;
+}
+
+static inline void
+symbol_push (ActnetTokens *tokens, gsize start, gsize end, gsize key_offset,
+             gsize key_length, guint kind, guint case_flags, guint64 mask)
+{
+  if (G_UNLIKELY (tokens->n_symbols == tokens->symbols_capacity))
+    {
+      tokens->symbols_capacity *= 2;
+      tokens->symbols = g_renew (ActnetSymbol, tokens->symbols,
+                                 tokens->symbols_capacity);
+      tokens->case_masks = g_renew (guint64, tokens->case_masks,
+                                    tokens->symbols_capacity);
+    }
+  ActnetSymbol *symbol = &tokens->symbols[tokens->n_symbols];
+  symbol->start = start;
+  symbol->end = end;
+  symbol->key_offset = (guint32) key_offset;
+  symbol->key_length = (guint32) key_length;
+  symbol->kind = (guint8) kind;
+  symbol->case_flags = (guint8) case_flags;
+  tokens->case_masks[tokens->n_symbols] = mask;
+  tokens->n_symbols++;
+}
+
+/* ---- Tokeniser -------------------------------------------------------- */
+
+typedef struct {
+  guint flags;
+  guint64 mask;
+} CaseState;
+
+static inline void
+case_state_add (CaseState *state, gboolean upper)
+{
+  if ((state->flags & (ACTNET_CASE_HAS_UPPER | ACTNET_CASE_HAS_LOWER)) == 0
+      && upper)
+    state->flags |= ACTNET_CASE_FIRST_UPPER;
+  state->flags |= upper ? ACTNET_CASE_HAS_UPPER : ACTNET_CASE_HAS_LOWER;
+  if ((state->mask >> 63) == 0)
+    state->mask = state->mask << 1 | (upper ? 1 : 0);
+}
+
+/* Scans the word starting at @p and returns the offset after it. */
+static gsize
+scan_word (ActnetTokens *tokens, const guchar *text, gsize p, gsize length)
+{
+  gsize start = p;
+  gsize key_offset = tokens->keys_length;
+  CaseState state = { 0, 1 };
+
+  for (;;)
+    {
+      gsize q = p;
+      while (q < length && ascii_is_alnum (text[q]))
+        q++;
+      if (q > p)
+        {
+          keys_reserve (tokens, q - p);
+          char *out = tokens->keys + tokens->keys_length;
+          for (gsize i = p; i < q; i++)
+            {
+              guchar c = text[i];
+              gboolean upper = (guint) (c - 'A') < 26;
+              *out++ = (char) (upper ? c | 0x20 : c);
+              if (upper || (guint) (c - 'a') < 26)
+                case_state_add (&state, upper);
+            }
+          tokens->keys_length += q - p;
+          p = q;
+        }
+      if (p >= length || text[p] < 0x80)
+        break;
+
+      gunichar ch;
+      guint n = utf8_decode (text + p, text + length, &ch);
+      if (n == 0)
+        break;
+      const char *key;
+      const CharEntry *entry = char_entry (ch, &key);
+      guint klass = entry->info & 3;
+      if (klass != CLASS_WORD && klass != CLASS_MARK)
+        break;
+      keys_append (tokens, key, entry->key_length);
+      guint char_case = entry->info >> 2;
+      if (char_case != CASE_NONE)
+        case_state_add (&state, char_case == CASE_UPPER);
+      p += n;
+    }
+
+  gsize key_length = tokens->keys_length - key_offset;
+  keys_append (tokens, "", 1);
+  symbol_push (tokens, start, p, key_offset, key_length, ACTNET_SYMBOL_WORD,
+               state.flags, state.mask);
+  return p;
+}
+
+static gsize
+scan_space (ActnetTokens *tokens, const guchar *text, gsize p, gsize length)
+{
+  gsize start = p;
+
+  while (p < length)
+    {
+      if (text[p] < 0x80)
+        {
+          if (!ascii_is_space (text[p]))
+            break;
+          p++;
+          continue;
+        }
+      gunichar ch;
+      guint n = utf8_decode (text + p, text + length, &ch);
+      const char *key;
+      if (n == 0 || (char_entry (ch, &key)->info & 3) != CLASS_SPACE)
+        break;
+      p += n;
+    }
+  symbol_push (tokens, start, p, SPACE_KEY_OFFSET, 1, ACTNET_SYMBOL_SPACE, 0, 0);
+  return p;
+}
+
+static void
+push_punct (ActnetTokens *tokens, gsize start, gsize end, const char *key,
+            gsize key_length)
+{
+  gsize key_offset = tokens->keys_length;
+  keys_reserve (tokens, key_length + 1);
+  memcpy (tokens->keys + key_offset, key, key_length);
+  tokens->keys[key_offset + key_length] = '\0';
+  tokens->keys_length += key_length + 1;
+  symbol_push (tokens, start, end, key_offset, key_length, ACTNET_SYMBOL_PUNCT,
+               0, 0);
+}
+
+ActnetTokens *
+actnet_tokens_new (const char *text, gssize length)
+{
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  /* Key offsets are 32-bit; keys take at most a few times the text. */
+  g_return_val_if_fail (n < G_MAXUINT32 / 8, NULL);
+
+  const guchar *bytes = (const guchar *) text;
+  ActnetTokens *tokens = g_new0 (ActnetTokens, 1);
+  /* English averages about one symbol per three bytes; guessing close
+   * spares most reallocations. */
+  tokens->symbols_capacity = (guint) (n / 3 + 16);
+  tokens->symbols = g_new (ActnetSymbol, tokens->symbols_capacity);
+  tokens->case_masks = g_new (guint64, tokens->symbols_capacity);
+  tokens->keys_capacity = n + n / 2 + 16;
+  tokens->keys = g_malloc (tokens->keys_capacity);
+  keys_append (tokens, " ", 2);  /* the shared SPACE_KEY_OFFSET key */
+
+  gsize p = 0;
+  while (p < n)
+    {
+      guchar c = bytes[p];
+      if (c < 0x80)
+        {
+          if (ascii_is_alnum (c))
+            p = scan_word (tokens, bytes, p, n);
+          else if (ascii_is_space (c))
+            p = scan_space (tokens, bytes, p, n);
+          else
+            {
+              char key = c == '`' ? '\'' : (char) c;
+              push_punct (tokens, p, p + 1, &key, 1);
+              p++;
+            }
+          continue;
+        }
+
+      gunichar ch;
+      guint width = utf8_decode (bytes + p, bytes + n, &ch);
+      if (width == 0)
+        {
+          push_punct (tokens, p, p + 1, INVALID_KEY, strlen (INVALID_KEY));
+          p++;
+          continue;
+        }
+      const char *key;
+      const CharEntry *entry = char_entry (ch, &key);
+      switch (entry->info & 3)
+        {
+        case CLASS_WORD:
+        case CLASS_MARK:
+          p = scan_word (tokens, bytes, p, n);
+          break;
+        case CLASS_SPACE:
+          p = scan_space (tokens, bytes, p, n);
+          break;
+        default:
+          push_punct (tokens, p, p + width, key, entry->key_length);
+          p += width;
+          break;
+        }
+    }
+  return tokens;
+}
+
+void
+actnet_tokens_free (ActnetTokens *tokens)
+{
+  if (tokens == NULL)
+    return;
+  g_free (tokens->symbols);
+  g_free (tokens->case_masks);
+  g_free (tokens->keys);
+  g_free (tokens);
+}
+
+guint
+actnet_tokens_get_count (const ActnetTokens *tokens)
+{
+  g_return_val_if_fail (tokens != NULL, 0);
+  return tokens->n_symbols;
+}
+
+const ActnetSymbol *
+actnet_tokens_get_symbols (const ActnetTokens *tokens)
+{
+  g_return_val_if_fail (tokens != NULL, NULL);
+  return tokens->symbols;
+}
+
+const char *
+actnet_tokens_get_keys (const ActnetTokens *tokens)
+{
+  g_return_val_if_fail (tokens != NULL, NULL);
+  return tokens->keys;
+}
+
+const guint64 *
+actnet_i_tokens_get_case_masks (const ActnetTokens *tokens)
+{
+  g_return_val_if_fail (tokens != NULL, NULL);
+  return tokens->case_masks;
+}
+
+guint
+actnet_i_case_mask_count (guint64 mask)
+{
+  guint count = 0;
+  while (mask > 1)
+    {
+      mask >>= 1;
+      count++;
+    }
+  return count;
+}
+
+char *
+actnet_text_normalize (const char *text, gssize length)
+{
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  ActnetTokens *tokens = actnet_tokens_new (text, length);
+  const ActnetSymbol *symbols = tokens->symbols;
+  guint first = 0;
+  guint last = tokens->n_symbols;
+  while (first < last && symbols[first].kind == ACTNET_SYMBOL_SPACE)
+    first++;
+  while (last > first && symbols[last - 1].kind == ACTNET_SYMBOL_SPACE)
+    last--;
+
+  GString *result = g_string_sized_new (tokens->keys_length);
+  for (guint i = first; i < last; i++)
+    {
+      const ActnetSymbol *symbol = &symbols[i];
+      const char *key = tokens->keys + symbol->key_offset;
+      /* The symbols around a hyphen between words lie inside [first, last)
+       * since only spaces were trimmed. */
+      if (symbol->kind == ACTNET_SYMBOL_PUNCT && symbol->key_length == 1
+          && key[0] == '-' && i > first && i + 1 < last
+          && symbols[i - 1].kind == ACTNET_SYMBOL_WORD
+          && symbols[i + 1].kind == ACTNET_SYMBOL_WORD)
+        g_string_append_c (result, ' ');
+      else
+        g_string_append_len (result, key, symbol->key_length);
+    }
+  actnet_tokens_free (tokens);
+  return g_string_free (result, FALSE);
+}

@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include <actnet/actnet-matcher.h>
+#include <actnet/actnet-corpus.h>
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,14 @@ typedef struct {
 ActnetSegmentation *actnet_segment (const char *text, gsize length,
                                     const GArray *mentions);
 void actnet_segmentation_free (ActnetSegmentation *segmentation);
+
+/* Segments @document: blank lines and sentences are read from its clean
+ * text, ATX headings ("# Title", whose hashes are blanked in clean) from
+ * its original text, so a heading is a paragraph of its own even with no
+ * blank line after it. actnet_segment (clean, ...) gives the same result
+ * except for that. */
+ActnetSegmentation *actnet_segment_document (const ActnetDocument *document,
+                                             const GArray *mentions);
 
 /* Index of the span in @spans (sorted) that contains @offset, or the last
  * one starting before it; G_MAXUINT when none. O(log n). */

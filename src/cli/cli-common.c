@@ -65,9 +65,15 @@ cli_load_gazetteers (char **paths, GError **error)
   for (char **p = paths; *p != NULL; p++)
     if (!actnet_gazetteer_load_file (gazetteer, *p, error))
       return NULL;
+  /* A large place list can carry thousands of ambiguous names; show the
+   * first ones and a count rather than flooding the terminal. */
+  const guint shown = 20;
   const GPtrArray *warnings = actnet_gazetteer_get_warnings (gazetteer);
-  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+  guint n_warnings = warnings != NULL ? warnings->len : 0;
+  for (guint i = 0; i < n_warnings && i < shown; i++)
     cli_error ("warning: %s", (const char *) g_ptr_array_index (warnings, i));
+  if (n_warnings > shown)
+    cli_error ("warning: ... and %u more gazetteer warnings", n_warnings - shown);
   return g_steal_pointer (&gazetteer);
 }
 
