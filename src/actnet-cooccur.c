@@ -380,6 +380,7 @@ actnet_cooccur_get_pairs (const ActnetCooccur *cooccur)
                             cooccur->slots[i].weight, cooccur->slots[i].documents };
         g_array_append_val (pairs, pair);
       }
-  qsort (pairs->data, pairs->len, sizeof (ActnetPair), compare_pairs);
+  if (pairs->len > 0) /* qsort (NULL, 0, ...) is undefined */
+    qsort (pairs->data, pairs->len, sizeof (ActnetPair), compare_pairs);
   return pairs;
 }
