@@ -18,6 +18,7 @@
 #define MAX_LINK_TEXT 2048
 #define MAX_LINK_TARGET 2048
 #define MAX_TAG 1024
+#define MAX_COMMENT 4096
 
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */
@@ -219,12 +220,27 @@ blank_line_syntax (const char *s, char *buf, gsize start, gsize end)
     }
 }
 
+/* Positions cached across a blanking pass so that repeated searches for
+ * the same closing mark ("[[[[..." without ']') cost O(n) in total. */
+typedef struct {
+  gsize next_close;     /* first ']' after the last search start, or n */
+  gsize next_comment;   /* first "-->" at or after the last search start, or n */
+} ScanCache;
+
 /* Index of the ']' closing the '[' at @open, or NONE. */
 static gsize
-find_bracket_close (const char *s, gsize n, gsize open)
+find_bracket_close (const char *s, gsize n, gsize open, ScanCache *cache)
 {
-  int depth = 0;
   gsize limit = MIN (n, open + MAX_LINK_TEXT);
+  if (cache->next_close <= open)
+    {
+      const char *p = open + 1 < n ? memchr (s + open + 1, ']', n - open - 1) : NULL;
+      cache->next_close = p != NULL ? (gsize) (p - s) : n;
+    }
+  if (cache->next_close >= limit)
+    return NONE;
+
+  int depth = 0;
   for (gsize i = open + 1; i < limit; i++)
     {
       char c = s[i];
@@ -233,7 +249,12 @@ find_bracket_close (const char *s, gsize n, gsize open)
       else if (c == '\n' && blank_line_follows (s, n, i))
         return NONE;
       else if (c == '[')
-        depth++;
+        {
+          /* Link texts nest brackets a little ("[![img](a)](b)"), never
+           * deeply: giving up keeps "[[[[..." linear. */
+          if (++depth > 2)
+            return NONE;
+        }
       else if (c == ']')
         {
           if (depth == 0)
@@ -289,9 +310,30 @@ find_link_target_end (const char *s, gsize n, gsize i)
   return NONE;
 }
 
+static gboolean
+is_html_element (const char *name, gsize length)
+{
+  static const char *const elements[] = {
+    "a", "abbr", "article", "aside", "audio", "b", "blockquote", "body", "br",
+    "button", "caption", "center", "cite", "code", "dd", "del", "details",
+    "div", "dl", "dt", "em", "embed", "figcaption", "figure", "font",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+    "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "li",
+    "link", "main", "mark", "meta", "nav", "noscript", "ol", "p", "picture",
+    "pre", "q", "s", "script", "section", "small", "source", "span", "strike",
+    "strong", "style", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "time", "title", "tr", "tt", "u", "ul", "video",
+    "wbr",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (elements); i++)
+    if (strlen (elements[i]) == length && memcmp (elements[i], name, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* End of an autolink, HTML tag or comment starting with '<' at @i, or NONE. */
 static gsize
-find_angle_end (const char *s, gsize n, gsize i)
+find_angle_end (const char *s, gsize n, gsize i, ScanCache *cache)
 {
   gsize j = i + 1;
   if (j >= n)
@@ -299,11 +341,27 @@ find_angle_end (const char *s, gsize n, gsize i)
 
   if (n - j >= 3 && memcmp (s + j, "!--", 3) == 0)
     {
-      gsize limit = MIN (n, i + 4096);
-      for (gsize k = j + 3; k + 3 <= limit; k++)
-        if (memcmp (s + k, "-->", 3) == 0)
-          return k + 3;
-      return NONE;
+      gsize from = j + 3;
+      if (cache->next_comment < from)
+        {
+          gsize k = from;
+          cache->next_comment = n;
+          while (k + 3 <= n)
+            {
+              const char *dash = memchr (s + k, '-', n - k);
+              if (dash == NULL)
+                break;
+              k = (gsize) (dash - s);
+              if (k + 3 <= n && memcmp (s + k, "-->", 3) == 0)
+                {
+                  cache->next_comment = k;
+                  break;
+                }
+              k++;
+            }
+        }
+      gsize end = cache->next_comment + 3;
+      return cache->next_comment < n && end <= i + MAX_COMMENT ? end : NONE;
     }
 
   /* Autolink: <scheme:...> or <user@host>. */
@@ -326,15 +384,16 @@ find_angle_end (const char *s, gsize n, gsize i)
         }
     }
 
-  /* HTML tag: <name ...>, </name>, <name/>. */
+  /* HTML tag: <name ...>, </name>, <name/>, for lower-case HTML element
+   * names only: newswire text marks companies as "<GM>" or "<Woodco Inc>",
+   * which are prose. */
   k = j;
   if (k < n && s[k] == '/')
     k++;
-  if (k >= n || !g_ascii_isalpha (s[k]))
-    return NONE;
-  while (k < n && (g_ascii_isalnum (s[k]) || s[k] == '-'))
+  gsize name = k;
+  while (k < n && (g_ascii_islower (s[k]) || g_ascii_isdigit (s[k])))
     k++;
-  if (k >= n)
+  if (k >= n || !is_html_element (s + name, k - name))
     return NONE;
   if (s[k] == '>')
     return k + 1;
@@ -362,25 +421,24 @@ find_url_end (const char *s, gsize n, gsize i)
     k += 8;
   else
     return NONE;
-  if (i > 0 && (g_ascii_isalnum (s[i - 1]) || ((guchar) s[i - 1] & 0x80)))
+  if (class_before (s, i) == CHAR_OTHER)   /* "ahttp://" is a word */
     return NONE;
   /* Non-ASCII ends the URL: closing curly quotes follow URLs in prose. */
   while (k < n && (guchar) s[k] > ' ' && (guchar) s[k] < 0x80
          && strchr ("<>\"`[]", s[k]) == NULL)
     k++;
   /* Trailing sentence punctuation and an unbalanced ')' belong to prose. */
+  gssize balance = 0;
+  for (gsize m = i; m < k; m++)
+    balance += s[m] == '(' ? 1 : s[m] == ')' ? -1 : 0;
   for (;;)
     {
       char c = s[k - 1];
       if (strchr (".,;:!?'*_", c) != NULL)
         k--;
-      else if (c == ')')
+      else if (c == ')' && balance < 0)
         {
-          int balance = 0;
-          for (gsize m = i; m < k; m++)
-            balance += s[m] == '(' ? 1 : s[m] == ')' ? -1 : 0;
-          if (balance >= 0)
-            break;
+          balance++;
           k--;
         }
       else
@@ -437,6 +495,7 @@ actnet_markdown_blank (char *buffer, gsize length)
     }
 
   GArray *jumps = g_array_new (FALSE, FALSE, sizeof (LinkJump));
+  ScanCache cache = { 0, 0 };
   gsize i = 0;
   while (i < n)
     {
@@ -462,7 +521,7 @@ actnet_markdown_blank (char *buffer, gsize length)
       else if (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))
         {
           gsize open = c == '!' ? i + 1 : i;
-          gsize close = find_bracket_close (s, n, open);
+          gsize close = find_bracket_close (s, n, open, &cache);
           gsize resume = close == NONE ? NONE : find_link_target_end (s, n, close + 1);
           gsize outer = jumps->len > 0
                         ? g_array_index (jumps, LinkJump, jumps->len - 1).close : n;
@@ -476,7 +535,7 @@ actnet_markdown_blank (char *buffer, gsize length)
         }
       else if (c == '<')
         {
-          gsize end = find_angle_end (s, n, i);
+          gsize end = find_angle_end (s, n, i, &cache);
           if (end != NONE)
             {
               blank (buffer, i, end);

@@ -39,7 +39,7 @@ actnet_pipeline_count (const ActnetMatcher *matcher, const char *const *inputs,
       g_autoptr (GArray) mentions = actnet_document_find_mentions (matcher, document);
       g_autoptr (ActnetSegmentation) segmentation = NULL;
       if (need_segments)
-        segmentation = actnet_segment (document->clean, document->length, mentions);
+        segmentation = actnet_segment_document (document, mentions);
       actnet_cooccur_add_document (cooccur, mentions, segmentation);
     }
   return g_steal_pointer (&cooccur);

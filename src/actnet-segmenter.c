@@ -141,7 +141,7 @@ terminator_at (const char *text, gsize end, gsize i)
   char c = text[i];
   if (c == '.' || c == '!' || c == '?')
     return 1;
-  if (i + 2 < end + 1 && i + 3 <= end && memcmp (text + i, "\xE2\x80\xA6", 3) == 0)
+  if (i + 3 <= end && memcmp (text + i, "\xE2\x80\xA6", 3) == 0)
     return 3;
   return 0;
 }

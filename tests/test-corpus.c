@@ -2,15 +2,684 @@
 #include "test-util.h"
 #include <actnet/actnet.h>
 
-static void
-test_placeholder (void **state)
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+static char *
+blanked (const char *input)
 {
-  fail_msg ("test-corpus not written yet");
+  gsize n = strlen (input);
+  char *copy = g_strdup (input);
+  actnet_markdown_blank (copy, n);
+  assert_int_equal (strlen (copy), n);
+  assert_true (g_utf8_validate (copy, -1, NULL));
+  return copy;
+}
+
+#define assert_blank(input, expected)                                      \
+  do {                                                                     \
+    assert_int_equal (strlen (input), strlen (expected));                  \
+    char *got_ = blanked (input);                                          \
+    assert_string_equal (got_, expected);                                  \
+    g_free (got_);                                                         \
+  } while (0)
+
+/* Every document of @inputs; fails on any error. */
+static GPtrArray *
+read_all_documents (const char *const *inputs)
+{
+  GPtrArray *documents = g_ptr_array_new_with_free_func ((GDestroyNotify) actnet_document_free);
+  ActnetCorpusReader *reader = actnet_corpus_reader_new (inputs);
+  GError *error = NULL;
+  ActnetDocument *document;
+  while ((document = actnet_corpus_reader_next (reader, &error)) != NULL)
+    g_ptr_array_add (documents, document);
+  if (error != NULL)
+    fail_msg ("unexpected error: %s", error->message);
+  actnet_corpus_reader_free (reader);
+  return documents;
+}
+
+#define DOC(array, i) ((ActnetDocument *) g_ptr_array_index ((array), (i)))
+
+/* Next document must fail with @domain/@code and exactly @message. */
+static void
+expect_error (ActnetCorpusReader *reader, GQuark domain, int code, const char *message)
+{
+  GError *error = NULL;
+  ActnetDocument *document = actnet_corpus_reader_next (reader, &error);
+  assert_null (document);
+  assert_non_null (error);
+  assert_string_equal (error->message, message);
+  assert_int_equal (error->domain, domain);
+  assert_int_equal (error->code, code);
+  g_error_free (error);
+}
+
+/* Next document must succeed with id @id and text @text. */
+static void
+expect_document (ActnetCorpusReader *reader, const char *id, const char *text)
+{
+  GError *error = NULL;
+  ActnetDocument *document = actnet_corpus_reader_next (reader, &error);
+  if (error != NULL)
+    fail_msg ("unexpected error: %s", error->message);
+  assert_non_null (document);
+  assert_string_equal (document->id, id);
+  assert_string_equal (document->text, text);
+  actnet_document_free (document);
+}
+
+static void
+expect_end (ActnetCorpusReader *reader)
+{
+  GError *error = NULL;
+  assert_null (actnet_corpus_reader_next (reader, &error));
+  assert_null (error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Markdown blanking                                                   */
+
+static void
+test_blank_links (void **state)
+{
+  assert_blank ("By [Dr. Jane Doe](#)", "By  Dr. Jane Doe    ");
+  assert_blank ("**[site.org/contact](http://site.org/contact)**",
+                "   site.org/contact                            ");
+  assert_blank ("Articles by: **[Jane Doe](#)**", "Articles by:    Jane Doe      ");
+  assert_blank ("See ![a photo](img/x_(1).png) here", "See   a photo                 here");
+  assert_blank ("[Jane\nDoe](#)", " Jane\nDoe    ");
+  assert_blank ("[text][ref] and [other][] too", " text       and  other    too");
+  /* Not links: editorial brackets, a space before "(", a blank line. */
+  assert_blank ("Daesh [ISIS] and \"[W]e\" and [a] (b)", "Daesh [ISIS] and \"[W]e\" and [a] (b)");
+  assert_blank ("[a](b\n\nc) d", "[a](b\n\nc) d");
+  assert_blank ("[a\n\nb](c)", "[a\n\nb](c)");
+  /* Nested parentheses deeper than one level do not make a target. */
+  assert_blank ("[a](b(c(d)))", "[a](b(c(d)))");
+  /* A link inside a link text (badge) and emphasis inside link text. */
+  assert_blank ("[![img](a.png)](b)", "   img            ");
+  assert_blank ("[*Times*](#)", "  Times     ");
+}
+
+static void
+test_blank_emphasis (void **state)
+{
+  assert_blank ("The *Independent* said", "The  Independent  said");
+  assert_blank ("the *Guardian* .", "the  Guardian  .");
+  assert_blank ("__bold__ and _it_, ***both***", "  bold   and  it ,    both   ");
+  assert_blank ("*Financial Times*, Italy", " Financial Times , Italy");
+  /* Intra-word, spaced or long runs are not emphasis. */
+  assert_blank ("snake_case_name and 2*3 and a * b and ****x",
+                "snake_case_name and 2*3 and a * b and ****x");
+  assert_blank ("“*quoted*” end", "“ quoted ” end");
+  assert_blank ("\\*literal\\* \\_x", " *literal *  _x");
+}
+
+static void
+test_blank_lines (void **state)
+{
+  assert_blank ("# Title\nText", "  Title\nText");
+  assert_blank ("###### Six ##\n", "       Six   \n");
+  assert_blank ("####### seven\n#hashtag\n", "####### seven\n#hashtag\n");
+  assert_blank ("> quoted\n> > twice\n", "  quoted\n    twice\n");
+  assert_blank ("text\n*\n***\n---\n- - -\n===\nend", "text\n \n   \n   \n     \n   \nend");
+  assert_blank ("- one\n* two\n+ three\n-5 degrees", "  one\n  two\n  three\n-5 degrees");
+  assert_blank ("[1]: http://example.com \"Title\"\nText", "                               \nText");
+  assert_blank ("# Title\r\n\r\nText\r\n", "  Title\r\n\r\nText\r\n");
+}
+
+static void
+test_blank_html_and_urls (void **state)
+{
+  assert_blank ("a<br>b</p>c<p class=\"x\">d", "a    b    c             d");
+  assert_blank ("see <http://x.org/a> or <jane@x.org>.", "see                  or             .");
+  assert_blank ("a <!-- note --> b", "a               b");
+  assert_blank ("a < b > c and x<3", "a < b > c and x<3");
+  /* Newswire company markup and upper-case or unknown tags are prose. */
+  assert_blank ("General Motors Corp <GM> and <Woodco Inc> and <Sedio N.V.> <BR> <foo>",
+                "General Motors Corp <GM> and <Woodco Inc> and <Sedio N.V.> <BR> <foo>");
+  assert_blank ("x<div\nclass=\"a\">y<h2>z</h2>", "x    \n          y    z     ");
+  assert_blank ("visit http://x.org/a_b_(c). Then https://y.org, or HTTP://Z.",
+                "visit                     . Then              , or         .");
+  assert_blank ("(see http://x.org/a) end", "(see               ) end");
+  assert_blank ("ahttp://x.org www.x.org", "ahttp://x.org www.x.org");
+  assert_blank ("“http://x.org/é”", "“             é”");
+}
+
+static void
+test_blank_multibyte (void **state)
+{
+  assert_blank ("*Ñandú* [Łódź](#) — _Zürich_",
+                " Ñandú   Łódź     —  Zürich ");
+  assert_blank ("[x](http://ar.example/ليبيا) y", " x                                y");
+  assert_blank ("", "");
+}
+
+/* Property: any mix of syntax and multibyte characters keeps its length,
+ * stays valid UTF-8 and only turns ASCII bytes into spaces. */
+static void
+test_blank_fuzz (void **state)
+{
+  static const char *const pieces[] = {
+    "[", "]", "(", ")", "*", "**", "_", "#", "# ", ">", "<", "<a>", "\n", "\n\n",
+    " ", "!", "http://", "x", "Word", "é", "—", "“", "”", "’", "ليبيا", "\\", "`",
+    "-", "---", "\r\n", ":", "[x](y)", "<http://a>", "_a_", "*b*",
+  };
+  GRand *rand = g_rand_new_with_seed (20240521);
+  for (int round = 0; round < 2000; round++)
+    {
+      GString *s = g_string_new (NULL);
+      int count = g_rand_int_range (rand, 0, 40);
+      for (int i = 0; i < count; i++)
+        g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      char *copy = g_strndup (s->str, s->len);
+      actnet_markdown_blank (copy, s->len);
+      assert_true (g_utf8_validate_len (copy, s->len, NULL));
+      for (gsize i = 0; i < s->len; i++)
+        if (copy[i] != s->str[i])
+          {
+            assert_int_equal (copy[i], ' ');
+            assert_true ((guchar) s->str[i] < 0x80 || s->str[i] != copy[i]);
+            assert_true (s->str[i] != '\n');
+          }
+      /* Multibyte characters come through whole or entirely blanked. */
+      const char *p = copy;
+      while (*p != '\0')
+        p = g_utf8_next_char (p);
+      assert_int_equal (p - copy, s->len);
+      g_free (copy);
+      g_string_free (s, TRUE);
+    }
+  g_rand_free (rand);
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+
+static void
+test_document_new (void **state)
+{
+  ActnetDocument *d = actnet_document_new ("mem", "A *b* c", -1, TRUE);
+  assert_string_equal (d->id, "mem");
+  assert_string_equal (d->path, "mem");
+  assert_int_equal (d->line, 0);
+  assert_null (d->title);
+  assert_null (d->date);
+  assert_null (d->source);
+  assert_int_equal (d->length, 7);
+  assert_string_equal (d->text, "A *b* c");
+  assert_string_equal (d->clean, "A  b  c");
+  actnet_document_free (d);
+
+  d = actnet_document_new ("plain", "A *b* cXYZ", 7, FALSE);
+  assert_int_equal (d->length, 7);
+  assert_string_equal (d->text, "A *b* c");
+  assert_string_equal (d->clean, "A *b* c");
+  actnet_document_free (d);
+
+  d = actnet_document_new ("bom", "\xEF\xBB\xBFHi", -1, FALSE);
+  assert_int_equal (d->length, 5);
+  assert_string_equal (d->text, "\xEF\xBB\xBFHi");
+  assert_string_equal (d->clean, "   Hi");
+  actnet_document_free (d);
+
+  d = actnet_document_new ("empty", "", 0, TRUE);
+  assert_int_equal (d->length, 0);
+  assert_string_equal (d->clean, "");
+  actnet_document_free (d);
+
+  actnet_document_free (NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reader: files and directories                                       */
+
+static void
+test_text_file (void **state)
+{
+  char *dir = actnet_test_mkdtemp ();
+  char *path = actnet_test_write_file (dir, "a.md", "\xEF\xBB\xBF# Title\n\nBy [X Y](#)\n", -1);
+  const char *inputs[] = { path, NULL };
+  GPtrArray *docs = read_all_documents (inputs);
+  assert_int_equal (docs->len, 1);
+  ActnetDocument *d = DOC (docs, 0);
+  assert_string_equal (d->id, path);
+  assert_string_equal (d->path, path);
+  assert_int_equal (d->line, 0);
+  assert_null (d->title);
+  assert_int_equal (d->length, 24);
+  assert_string_equal (d->text, "\xEF\xBB\xBF# Title\n\nBy [X Y](#)\n");
+  assert_string_equal (d->clean, "     Title\n\nBy  X Y    \n");
+  g_ptr_array_unref (docs);
+  g_free (path);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+static void
+test_explicit_extensions (void **state)
+{
+  char *dir = actnet_test_mkdtemp ();
+  char *csv = actnet_test_write_file (dir, "notes.csv", "{\"text\":\"not json here\"}\n", -1);
+  char *upper = actnet_test_write_file (dir, "X.JSONL", "{\"text\":\"json\"}\n", -1);
+  char *empty = actnet_test_write_file (dir, "empty.txt", "", 0);
+  const char *inputs[] = { csv, upper, empty, NULL };
+  GPtrArray *docs = read_all_documents (inputs);
+  assert_int_equal (docs->len, 3);
+  assert_string_equal (DOC (docs, 0)->id, csv);
+  assert_string_equal (DOC (docs, 0)->text, "{\"text\":\"not json here\"}\n");
+  char *id = g_strdup_printf ("%s:1", upper);
+  assert_string_equal (DOC (docs, 1)->id, id);
+  assert_string_equal (DOC (docs, 1)->text, "json");
+  assert_int_equal (DOC (docs, 1)->line, 1);
+  assert_string_equal (DOC (docs, 2)->id, empty);
+  assert_int_equal (DOC (docs, 2)->length, 0);
+  g_free (id);
+  g_ptr_array_unref (docs);
+  g_free (csv);
+  g_free (upper);
+  g_free (empty);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+static void
+test_directory_order (void **state)
+{
+  char *dir = actnet_test_mkdtemp ();
+  char *sub = g_build_filename (dir, "sub", NULL);
+  char *git = g_build_filename (dir, ".git", NULL);
+  char *deep = g_build_filename (dir, "sub", "deep", NULL);
+  assert_int_equal (g_mkdir (sub, 0755), 0);
+  assert_int_equal (g_mkdir (git, 0755), 0);
+  assert_int_equal (g_mkdir (deep, 0755), 0);
+  const char *files[][2] = {
+    { "b.txt", "b" }, { "a.md", "a" }, { "A.txt", "A" }, { "c.markdown", "c" },
+    { "notes.csv", "no" }, { ".hidden.txt", "no" }, { "README", "no" },
+    { "d.jsonl", "{\"text\":\"d1\"}\n{\"id\":\"d2\",\"text\":\"d2\"}\n" },
+    { ".git/x.txt", "no" }, { "sub/z.txt", "z" }, { "sub/a.txt", "sa" },
+    { "sub/deep/q.txt", "q" }, { "sub/m.TXT", "m" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    g_free (actnet_test_write_file (dir, files[i][0], files[i][1], -1));
+  /* A symlink back up the tree must not loop; a dangling one is ignored. */
+  char *loop = g_build_filename (deep, "up", NULL);
+  assert_int_equal (symlink ("..", loop), 0);
+  char *dangling = g_build_filename (dir, "gone", NULL);
+  assert_int_equal (symlink ("nowhere", dangling), 0);
+
+  const char *inputs[] = { dir, NULL };
+  GPtrArray *docs = read_all_documents (inputs);
+  const char *expected[][2] = {
+    { "A.txt", "A" }, { "a.md", "a" }, { "b.txt", "b" }, { "c.markdown", "c" },
+    { "d.jsonl:1", "d1" }, { NULL, "d2" },
+    { "sub/a.txt", "sa" }, { "sub/deep/q.txt", "q" }, { "sub/m.TXT", "m" },
+    { "sub/z.txt", "z" },
+  };
+  assert_int_equal (docs->len, G_N_ELEMENTS (expected));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      char *id = expected[i][0] != NULL
+                 ? g_strdup_printf ("%s/%s", dir, expected[i][0]) : g_strdup ("d2");
+      assert_string_equal (DOC (docs, i)->id, id);
+      assert_string_equal (DOC (docs, i)->text, expected[i][1]);
+      g_free (id);
+    }
+  char *jsonl = g_build_filename (dir, "d.jsonl", NULL);
+  assert_string_equal (DOC (docs, 5)->path, jsonl);
+  assert_int_equal (DOC (docs, 5)->line, 2);
+  g_free (jsonl);
+  g_ptr_array_unref (docs);
+
+  /* The same directory twice, with a trailing slash: walked twice. */
+  char *slashed = g_strconcat (sub, "/", NULL);
+  const char *twice[] = { slashed, sub, NULL };
+  docs = read_all_documents (twice);
+  assert_int_equal (docs->len, 8);
+  char *first = g_strdup_printf ("%s/a.txt", sub);
+  assert_string_equal (DOC (docs, 0)->id, first);
+  assert_string_equal (DOC (docs, 4)->id, first);
+  g_free (first);
+  g_ptr_array_unref (docs);
+
+  g_free (slashed);
+  g_free (loop);
+  g_free (dangling);
+  g_free (deep);
+  g_free (git);
+  g_free (sub);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+static void
+test_file_errors (void **state)
+{
+  char *dir = actnet_test_mkdtemp ();
+  char *missing = g_build_filename (dir, "missing.txt", NULL);
+  char *binary = actnet_test_write_file (dir, "bin.txt", "abc\n\0def", 8);
+  char *bad = actnet_test_write_file (dir, "bad.txt", "ok line\nab\xFF" "c\n", -1);
+  char *cut = actnet_test_write_file (dir, "cut.txt", "x\n\ny \xC3", -1);
+  char *good = actnet_test_write_file (dir, "good.txt", "fine", -1);
+  const char *inputs[] = { missing, binary, bad, cut, good, NULL };
+  ActnetCorpusReader *reader = actnet_corpus_reader_new (inputs);
+
+  char *message = g_strdup_printf ("%s: No such file or directory", missing);
+  expect_error (reader, G_FILE_ERROR, G_FILE_ERROR_NOENT, message);
+  g_free (message);
+  message = g_strdup_printf ("%s: binary data (NUL byte at offset 4)", binary);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_ENCODING, message);
+  g_free (message);
+  message = g_strdup_printf ("%s:2: invalid UTF-8 (byte 0xFF at column 3)", bad);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_ENCODING, message);
+  g_free (message);
+  message = g_strdup_printf ("%s:3: invalid UTF-8 (byte 0xC3 at column 3)", cut);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_ENCODING, message);
+  g_free (message);
+  /* The reader goes on after an error. */
+  expect_document (reader, good, "fine");
+  expect_end (reader);
+  expect_end (reader);
+  actnet_corpus_reader_free (reader);
+
+  g_free (missing);
+  g_free (binary);
+  g_free (bad);
+  g_free (cut);
+  g_free (good);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+static void
+test_empty_inputs (void **state)
+{
+  const char *none[] = { NULL };
+  ActnetCorpusReader *reader = actnet_corpus_reader_new (none);
+  expect_end (reader);
+  actnet_corpus_reader_free (reader);
+  reader = actnet_corpus_reader_new (NULL);
+  expect_end (reader);
+  actnet_corpus_reader_free (reader);
+  actnet_corpus_reader_free (NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reader: JSONL                                                       */
+
+static void
+test_jsonl_fields (void **state)
+{
+  char *dir = actnet_test_mkdtemp ();
+  char *path = actnet_test_write_file (dir, "c.jsonl",
+    "\xEF\xBB\xBF{\"id\":\"a1\",\"title\":\"T\",\"date\":\"D\",\"source\":\"S\",\"text\":\"Hello *you*\",\"extra\":[1,{\"x\":null}]}\n"
+    "\n"
+    "   \r\n"
+    "{\"id\": 42, \"text\": \"x\"}\r\n"
+    "{\"text\": \"y\", \"title\": 5, \"date\": null, \"source\": [\"s\"], \"id\": null}\n"
+    "{\"text\": \"a\\\\u0000b \\u00e9\", \"note\": \"z\\u0000\"}", -1);
+  const char *inputs[] = { path, NULL };
+  GPtrArray *docs = read_all_documents (inputs);
+  assert_int_equal (docs->len, 4);
+
+  ActnetDocument *d = DOC (docs, 0);
+  assert_string_equal (d->id, "a1");
+  assert_string_equal (d->path, path);
+  assert_int_equal (d->line, 1);
+  assert_string_equal (d->title, "T");
+  assert_string_equal (d->date, "D");
+  assert_string_equal (d->source, "S");
+  assert_string_equal (d->text, "Hello *you*");
+  assert_string_equal (d->clean, "Hello  you ");
+  assert_int_equal (d->length, 11);
+
+  d = DOC (docs, 1);
+  assert_string_equal (d->id, "42");
+  assert_int_equal (d->line, 4);
+  assert_string_equal (d->text, "x");
+  assert_null (d->title);
+
+  d = DOC (docs, 2);
+  char *id = g_strdup_printf ("%s:5", path);
+  assert_string_equal (d->id, id);
+  g_free (id);
+  assert_int_equal (d->line, 5);
+  assert_null (d->title);
+  assert_null (d->date);
+  assert_null (d->source);
+
+  /* An escaped backslash before "u0000" is text; a NUL in an unused
+   * member does not matter. */
+  d = DOC (docs, 3);
+  assert_int_equal (d->line, 6);
+  assert_string_equal (d->text, "a\\u0000b \xC3\xA9");
+  assert_int_equal (d->length, 11);
+
+  g_ptr_array_unref (docs);
+  g_free (path);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+static void
+test_jsonl_errors (void **state)
+{
+  char *dir = actnet_test_mkdtemp ();
+  char *path = actnet_test_write_file (dir, "e.jsonl",
+    "{\"text\":\"ok\"}\n"                       /* 1 */
+    "[1,2]\n"                                   /* 2 */
+    "{\"id\":\"x\"}\n"                          /* 3 */
+    "{\"text\": 5}\n"                           /* 4 */
+    "{\"text\": \"a\" \n"                       /* 5 */
+    "{\"text\":\"a\\u0000b\"}\n"                /* 6 */
+    "{\"text\":\"\xFF\"}\n"                     /* 7 */
+    "{\"id\": 1.5, \"text\":\"z\"}\n"           /* 8 */
+    "{\"text\": null}\n"                        /* 9 */
+    "\n"                                        /* 10 */
+    "{\"title\":\"t\\u0000\", \"text\":\"q\"}\n" /* 11 */
+    "\"just a string\"\n"                       /* 12 */
+    "{\"text\":\"end\"}", -1);                  /* 13 */
+  char *nul = actnet_test_write_file (dir, "nul.jsonl", "{\"text\":\"a\"}\n{\"te\0", 18);
+  const char *inputs[] = { path, nul, NULL };
+  ActnetCorpusReader *reader = actnet_corpus_reader_new (inputs);
+  struct { int code; const char *message; } cases[] = {
+    { ACTNET_ERROR_PARSE, ":2: not a JSON object" },
+    { ACTNET_ERROR_PARSE, ":3: missing \"text\"" },
+    { ACTNET_ERROR_PARSE, ":4: \"text\" is not a string" },
+    { ACTNET_ERROR_PARSE, ":5: invalid JSON at column 12: invalid string constant \"a\", expected valid string constant" },
+    { ACTNET_ERROR_ENCODING, ":6: NUL character in \"text\"" },
+    { ACTNET_ERROR_ENCODING, ":7: invalid UTF-8 (byte 0xFF at column 10)" },
+    { ACTNET_ERROR_PARSE, ":8: \"id\" is not a string or an integer" },
+    { ACTNET_ERROR_PARSE, ":9: \"text\" is not a string" },
+    { ACTNET_ERROR_ENCODING, ":11: NUL character in \"title\"" },
+    { ACTNET_ERROR_PARSE, ":12: not a JSON object" },
+  };
+  char *id = g_strdup_printf ("%s:1", path);
+  expect_document (reader, id, "ok");
+  g_free (id);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *message = g_strconcat (path, cases[i].message, NULL);
+      expect_error (reader, ACTNET_ERROR, cases[i].code, message);
+      g_free (message);
+    }
+  id = g_strdup_printf ("%s:13", path);
+  expect_document (reader, id, "end");
+  g_free (id);
+  id = g_strdup_printf ("%s:1", nul);
+  expect_document (reader, id, "a");
+  g_free (id);
+  char *message = g_strdup_printf ("%s:2: binary data (NUL byte at column 5)", nul);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_ENCODING, message);
+  g_free (message);
+  expect_end (reader);
+  actnet_corpus_reader_free (reader);
+
+  g_free (path);
+  g_free (nul);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+/* A reader freed halfway through a JSONL file releases it. */
+static void
+test_jsonl_free_midway (void **state)
+{
+  char *dir = actnet_test_mkdtemp ();
+  char *path = actnet_test_write_file (dir, "m.jsonl", "{\"text\":\"1\"}\n{\"text\":\"2\"}\n", -1);
+  const char *inputs[] = { path, dir, NULL };
+  ActnetCorpusReader *reader = actnet_corpus_reader_new (inputs);
+  char *id = g_strdup_printf ("%s:1", path);
+  expect_document (reader, id, "1");
+  actnet_corpus_reader_free (reader);
+  g_free (id);
+  g_free (path);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reader: standard input                                              */
+
+/* Runs the reader over "-" (and @extra) with @contents on fd 0. */
+static ActnetCorpusReader *
+reader_on_stdin (const char *dir, const char *contents, gssize length)
+{
+  char *path = actnet_test_write_file (dir, "stdin.data", contents, length);
+  int fd = open (path, O_RDONLY);
+  assert_true (fd >= 0);
+  assert_int_equal (dup2 (fd, STDIN_FILENO), STDIN_FILENO);
+  close (fd);
+  clearerr (stdin);
+  g_free (path);
+  static const char *const inputs[] = { "-", NULL };
+  return actnet_corpus_reader_new (inputs);
+}
+
+static void
+test_stdin (void **state)
+{
+  int saved = dup (STDIN_FILENO);
+  assert_true (saved >= 0);
+  char *dir = actnet_test_mkdtemp ();
+
+  /* JSONL: leading blank lines still count. */
+  ActnetCorpusReader *reader = reader_on_stdin (dir, "\n \n  {\"text\":\"a\"}\n\n{\"id\":7,\"text\":\"b\"}\n{bad\n", -1);
+  GError *error = NULL;
+  ActnetDocument *d = actnet_corpus_reader_next (reader, &error);
+  assert_null (error);
+  assert_non_null (d);
+  assert_string_equal (d->id, "-:3");
+  assert_string_equal (d->path, "-");
+  assert_int_equal (d->line, 3);
+  assert_string_equal (d->text, "a");
+  actnet_document_free (d);
+  expect_document (reader, "7", "b");
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_PARSE,
+                "-:6: invalid JSON at column 1: unexpected character `{', expected string constant");
+  expect_end (reader);
+  actnet_corpus_reader_free (reader);
+
+  /* Text: one document, leading whitespace kept. */
+  reader = reader_on_stdin (dir, "  Hello *world*\n{not json}", -1);
+  d = actnet_corpus_reader_next (reader, &error);
+  assert_null (error);
+  assert_non_null (d);
+  assert_string_equal (d->id, "-");
+  assert_string_equal (d->path, "-");
+  assert_int_equal (d->line, 0);
+  assert_string_equal (d->text, "  Hello *world*\n{not json}");
+  assert_string_equal (d->clean, "  Hello  world \n{not json}");
+  actnet_document_free (d);
+  expect_end (reader);
+  actnet_corpus_reader_free (reader);
+
+  /* Empty input: one empty document; invalid UTF-8 is reported as "-". */
+  reader = reader_on_stdin (dir, "", 0);
+  expect_document (reader, "-", "");
+  expect_end (reader);
+  actnet_corpus_reader_free (reader);
+  reader = reader_on_stdin (dir, "\n\nab\xFE", -1);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                "-:3: invalid UTF-8 (byte 0xFE at column 3)");
+  expect_end (reader);
+  actnet_corpus_reader_free (reader);
+
+  assert_int_equal (dup2 (saved, STDIN_FILENO), STDIN_FILENO);
+  close (saved);
+  clearerr (stdin);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* The real articles                                                   */
+
+static void
+test_libya_directory (void **state)
+{
+  char *libya = actnet_test_shared_path ("corpus/libya");
+  if (libya == NULL)
+    skip ();
+  const char *inputs[] = { libya, NULL };
+  GPtrArray *docs = read_all_documents (inputs);
+  assert_int_equal (docs->len, 4);
+  const char *names[] = {
+    "2011-07-05-stalemate.txt", "2015-12-21-war-against-isis.txt",
+    "2016-03-09-western-powers.txt", "2019-04-21-haftar-tripoli.txt",
+  };
+  for (guint i = 0; i < docs->len; i++)
+    {
+      ActnetDocument *d = DOC (docs, i);
+      char *id = g_build_filename (libya, names[i], NULL);
+      assert_string_equal (d->id, id);
+      g_free (id);
+      assert_true (d->length > 5000);
+      assert_int_equal (strlen (d->text), d->length);
+      assert_int_equal (strlen (d->clean), d->length);
+      assert_true (g_utf8_validate_len (d->clean, d->length, NULL));
+      /* No link syntax or emphasis markers survive. */
+      assert_null (strstr (d->clean, "]("));
+      assert_null (strstr (d->clean, "](#)"));
+      assert_null (strstr (d->clean, "**"));
+      assert_null (strstr (d->clean, "http://"));
+      assert_non_null (strstr (d->text, "]("));
+    }
+  /* The bylines keep the names. */
+  assert_non_null (strstr (DOC (docs, 1)->clean, "By  Thomas Gaist    \n"));
+  assert_non_null (strstr (DOC (docs, 3)->clean, "By  Dr. Binoy Kampmark    \n"));
+  g_ptr_array_unref (docs);
+  g_free (libya);
 }
 
 int
 main (void)
 {
-  const struct CMUnitTest tests[] = { cmocka_unit_test (test_placeholder) };
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_blank_links),
+    cmocka_unit_test (test_blank_emphasis),
+    cmocka_unit_test (test_blank_lines),
+    cmocka_unit_test (test_blank_html_and_urls),
+    cmocka_unit_test (test_blank_multibyte),
+    cmocka_unit_test (test_blank_fuzz),
+    cmocka_unit_test (test_document_new),
+    cmocka_unit_test (test_text_file),
+    cmocka_unit_test (test_explicit_extensions),
+    cmocka_unit_test (test_directory_order),
+    cmocka_unit_test (test_file_errors),
+    cmocka_unit_test (test_empty_inputs),
+    cmocka_unit_test (test_jsonl_fields),
+    cmocka_unit_test (test_jsonl_errors),
+    cmocka_unit_test (test_jsonl_free_midway),
+    cmocka_unit_test (test_stdin),
+    cmocka_unit_test (test_libya_directory),
+  };
   return cmocka_run_group_tests_name ("corpus", tests, NULL, NULL);
 }
