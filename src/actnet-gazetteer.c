@@ -468,9 +468,11 @@ actnet_gazetteer_load_data (ActnetGazetteer *gazetteer, const char *data,
   if (name == NULL)
     name = "<data>";
   gsize len = length < 0 ? strlen (data) : (gsize) length;
+  if (len == 0)
+    return TRUE;
   Origin origin = { name, 0 };
 
-  const char *nul = len > 0 ? memchr (data, '\0', len) : NULL;
+  const char *nul = memchr (data, '\0', len);
   if (nul != NULL)
     {
       set_error (error, ACTNET_ERROR_ENCODING, &origin,
