@@ -34,8 +34,8 @@ test_markdown_is_not_text (void **state)
   assert_int_equal (m->end, 11);
   assert_string_equal (actnet_gazetteer_get_id (gaz, m->actor), "haftar");
   m = &g_array_index (mentions, ActnetMention, 1);
-  assert_int_equal (m->start, 46);
-  assert_int_equal (m->end, 50);
+  assert_int_equal (m->start, 45);
+  assert_int_equal (m->end, 49);
   assert_string_equal (actnet_gazetteer_get_id (gaz, m->actor), "nato");
   actnet_matcher_free (g_steal_pointer (&matcher));
   actnet_gazetteer_free (gaz);
@@ -58,7 +58,7 @@ test_count_directory (void **state)
   g_autoptr (ActnetCooccur) c = actnet_pipeline_count (matcher, inputs, sentence, &error);
   g_assert_no_error (error);
   assert_int_equal (actnet_cooccur_get_n_documents (c), 2);
-  assert_int_equal (actnet_cooccur_get_n_mentions (c), 7);
+  assert_int_equal (actnet_cooccur_get_n_mentions (c), 8);
   guint libya = actnet_gazetteer_lookup (gaz, "libya");
   guint haftar = actnet_gazetteer_lookup (gaz, "haftar");
   guint nato = actnet_gazetteer_lookup (gaz, "nato");
