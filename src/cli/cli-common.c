@@ -24,11 +24,10 @@ cli_fail (GError *error)
 }
 
 GOptionContext *
-cli_context_new (const char *command, const char *parameters, const char *summary,
+cli_context_new (const char *parameters, const char *summary,
                  const char *description, const GOptionEntry *entries)
 {
-  g_autofree char *usage = g_strdup_printf ("%s %s", command, parameters);
-  GOptionContext *context = g_option_context_new (usage);
+  GOptionContext *context = g_option_context_new (parameters);
   g_option_context_set_summary (context, summary);
   if (description != NULL)
     g_option_context_set_description (context, description);
@@ -37,13 +36,24 @@ cli_context_new (const char *command, const char *parameters, const char *summar
 }
 
 gboolean
-cli_parse (GOptionContext *context, int *argc, char ***argv)
+cli_parse (GOptionContext *context, int *argc, char ***argv,
+           char ***operands, const char *operands_name, int top)
 {
   GError *error = NULL;
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       cli_error ("%s (see '%s --help')", error->message, g_get_prgname ());
       g_error_free (error);
+      return FALSE;
+    }
+  if (*operands == NULL || (*operands)[0] == NULL)
+    {
+      cli_error ("no %s given (see '%s --help')", operands_name, g_get_prgname ());
+      return FALSE;
+    }
+  if (top < 0)
+    {
+      cli_error ("--top must be 0 or more");
       return FALSE;
     }
   return TRUE;
@@ -77,13 +87,24 @@ cli_load_gazetteers (char **paths, GError **error)
   return g_steal_pointer (&gazetteer);
 }
 
+gboolean
+cli_parse_window (const char *text, ActnetWindow *window)
+{
+  *window = (ActnetWindow) { ACTNET_WINDOW_SENTENCE, 0 };
+  GError *error = NULL;
+  if (text != NULL && !actnet_window_parse (text, window, &error))
+    {
+      cli_error ("%s (see '%s --help')", error->message, g_get_prgname ());
+      g_error_free (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 ActnetGraph *
-cli_build_graph (char **gazetteer_paths, const char *window_text, char **inputs,
+cli_build_graph (char **gazetteer_paths, ActnetWindow window, char **inputs,
                  guint64 *n_documents, guint64 *n_mentions, GError **error)
 {
-  ActnetWindow window = { ACTNET_WINDOW_SENTENCE, 0 };
-  if (window_text != NULL && !actnet_window_parse (window_text, &window, error))
-    return NULL;
   g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteer_paths, error);
   if (gazetteer == NULL)
     return NULL;

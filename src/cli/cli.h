@@ -29,10 +29,12 @@ void cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* Prints the error's message and returns ACTNET_EXIT_FAILURE. */
 int cli_fail (GError *error);
 
-/* Parses argv with @entries; on a usage error prints it with a hint and
- * returns FALSE. */
-gboolean cli_parse (GOptionContext *context, int *argc, char ***argv);
-GOptionContext *cli_context_new (const char *command, const char *parameters,
+/* Parses argv with @entries; on a usage error (bad option, no operand in
+ * @operands when it is required, a negative @top) prints it with a hint
+ * and returns FALSE. @operands_name names the operands in the message. */
+gboolean cli_parse (GOptionContext *context, int *argc, char ***argv,
+                    char ***operands, const char *operands_name, int top);
+GOptionContext *cli_context_new (const char *parameters,
                                  const char *summary, const char *description,
                                  const GOptionEntry *entries);
 
@@ -42,7 +44,11 @@ ActnetGazetteer *cli_load_gazetteers (char **paths, GError **error);
 
 /* Reads INPUT... into a graph with centralities: the common front half of
  * build and rank. */
-ActnetGraph *cli_build_graph (char **gazetteer_paths, const char *window_text,
+/* Parses --window (NULL: sentence); prints a usage error and returns FALSE
+ * when it is not a window. */
+gboolean cli_parse_window (const char *text, ActnetWindow *window);
+
+ActnetGraph *cli_build_graph (char **gazetteer_paths, ActnetWindow window,
                               char **inputs, guint64 *n_documents,
                               guint64 *n_mentions, GError **error);
 

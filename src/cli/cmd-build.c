@@ -7,39 +7,32 @@ actnet_cmd_build (int argc, char **argv)
 {
   g_auto (GStrv) gazetteers = NULL;
   g_auto (GStrv) inputs = NULL;
-  g_autofree char *window = NULL;
+  g_autofree char *window_text = NULL;
   g_autofree char *output = NULL;
   gint top = 10;
   gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "Gazetteer TSV (repeatable; default: the bundled Libya gazetteer)", "GAZ" },
-    { "window", 'w', 0, G_OPTION_ARG_STRING, &window,
+    { "window", 'w', 0, G_OPTION_ARG_STRING, &window_text,
       "Co-occurrence unit: sentence (default), paragraph, document or a number of words", "W" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the graph as GraphML to FILE (- for standard output)", "FILE" },
     { "top", 't', 0, G_OPTION_ARG_INT, &top, "Actors to list by degree (default 10; 0: none)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "INPUT..." },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = cli_context_new (
-    "", "INPUT...", "Read a corpus, count which actors are mentioned together, and write the actor graph.",
+    "INPUT...", "Read a corpus, count which actors are mentioned together, and write the actor graph.",
     "Prints one summary line (documents, mentions, actors, edges) and the top actors by degree.\n"
     "Without -o the graph is not written. Exit status: 0 ok, 1 failure, 2 usage error.",
     entries);
-  if (!cli_parse (context, &argc, &argv))
+  if (!cli_parse (context, &argc, &argv, &inputs, "INPUT", top))
     return ACTNET_EXIT_USAGE;
-  if (inputs == NULL || inputs[0] == NULL)
-    {
-      cli_error ("no INPUT given (see 'actnet build --help')");
-      return ACTNET_EXIT_USAGE;
-    }
-  if (top < 0)
-    {
-      cli_error ("--top must be 0 or more");
-      return ACTNET_EXIT_USAGE;
-    }
+  ActnetWindow window;
+  if (!cli_parse_window (window_text, &window))
+    return ACTNET_EXIT_USAGE;
 
   GError *error = NULL;
   guint64 n_documents = 0, n_mentions = 0;

@@ -33,23 +33,18 @@ actnet_cmd_mentions (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "Gazetteer TSV (repeatable; default: the bundled Libya gazetteer)", "GAZ" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "INPUT..." },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = cli_context_new (
-    "", "INPUT...", "Print every actor mention as TSV.",
+    "INPUT...", "Print every actor mention as TSV.",
     "Columns: doc start end surface id label type. start/end are byte offsets (end exclusive)\n"
     "into the original file, or into the UTF-8 bytes of the \"text\" field for JSONL; doc is\n"
     "the path as given, or the JSONL \"id\". Whitespace inside a surface is written as one space.\n"
     "Exit status: 0 ok, 1 failure, 2 usage error.",
     entries);
-  if (!cli_parse (context, &argc, &argv))
+  if (!cli_parse (context, &argc, &argv, &inputs, "INPUT", 0))
     return ACTNET_EXIT_USAGE;
-  if (inputs == NULL || inputs[0] == NULL)
-    {
-      cli_error ("no INPUT given (see 'actnet mentions --help')");
-      return ACTNET_EXIT_USAGE;
-    }
 
   GError *error = NULL;
   g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteers, &error);

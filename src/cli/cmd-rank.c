@@ -16,7 +16,7 @@ actnet_cmd_rank (int argc, char **argv)
 {
   g_auto (GStrv) gazetteers = NULL;
   g_auto (GStrv) inputs = NULL;
-  g_autofree char *window = NULL;
+  g_autofree char *window_text = NULL;
   g_autofree char *by = NULL;
   g_autofree char *type = NULL;
   g_autofree char *format = NULL;
@@ -30,29 +30,22 @@ actnet_cmd_rank (int argc, char **argv)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "table (default), tsv, csv or json", "FORMAT" },
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "With INPUT...: gazetteer TSV (repeatable; default: bundled)", "GAZ" },
-    { "window", 'w', 0, G_OPTION_ARG_STRING, &window,
+    { "window", 'w', 0, G_OPTION_ARG_STRING, &window_text,
       "With INPUT...: sentence (default), paragraph, document or N words", "W" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "GRAPH.graphml|INPUT..." },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = cli_context_new (
-    "", "GRAPH.graphml|INPUT...", "Print actors ranked by a centrality measure.",
+    "GRAPH.graphml|INPUT...", "Print actors ranked by a centrality measure.",
     "Ranks the nodes of a GraphML file written by 'actnet build', or builds the graph from INPUT...\n"
     "first. Ties are broken by label, then id. tsv, csv and json list every measure.\n"
     "Exit status: 0 ok, 1 failure, 2 usage error.",
     entries);
-  if (!cli_parse (context, &argc, &argv))
+  if (!cli_parse (context, &argc, &argv, &inputs, "GRAPH.graphml or INPUT", top))
     return ACTNET_EXIT_USAGE;
-  if (inputs == NULL || inputs[0] == NULL)
-    {
-      cli_error ("no GRAPH.graphml or INPUT given (see 'actnet rank --help')");
-      return ACTNET_EXIT_USAGE;
-    }
-  if (top < 0)
-    {
-      cli_error ("--top must be 0 or more");
-      return ACTNET_EXIT_USAGE;
-    }
+  ActnetWindow window;
+  if (!cli_parse_window (window_text, &window))
+    return ACTNET_EXIT_USAGE;
   const char *measure = by != NULL ? by : "degree";
   if (!g_strv_contains (actnet_measure_names (), measure))
     {

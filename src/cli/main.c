@@ -56,7 +56,8 @@ main (int argc, char **argv)
           for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
             if (strcmp (commands[i].name, argv[2]) == 0)
               {
-                g_set_prgname (g_strdup_printf ("actnet %s", commands[i].name));
+                g_autofree char *prgname = g_strdup_printf ("actnet %s", commands[i].name);
+                g_set_prgname (prgname);
                 return commands[i].run (2, help_argv);
               }
           cli_error ("unknown command '%s' (see 'actnet --help')", argv[2]);

@@ -36,7 +36,7 @@ check "actnet --version" bash -c "'$bin' --version | grep -Eq '^actnet [0-9]+\\.
 expect_exit "unknown command is a usage error" 2 "unknown command 'frobnicate'" "$bin" frobnicate
 expect_exit "unknown option is a usage error" 2 "Unknown option --nope" "$bin" build --nope x
 expect_exit "build without INPUT is a usage error" 2 "no INPUT" "$bin" build
-expect_exit "bad window is a usage error" 1 "invalid window 'sideways'" "$bin" build --window sideways "$data/cli-text.md"
+expect_exit "bad window is a usage error" 2 "invalid window 'sideways'" "$bin" build --window sideways "$data/cli-text.md"
 expect_exit "unknown rank measure" 2 "unknown measure 'fame'" "$bin" rank --by fame "$data/cli-text.md"
 expect_exit "unknown rank format" 2 "unknown format 'xml'" "$bin" rank --format xml "$data/cli-text.md"
 
