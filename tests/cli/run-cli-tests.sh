@@ -94,6 +94,13 @@ else skip "a write error on stdout is a failure" "no /dev/full"; fi
 check "build writes GraphML and prints the summary" bash -c \
   "'$bin' build -g '$data/cli-gazetteer.tsv' -o '$tmp/t.graphml' '$data/cli-text.md' | grep -Eq '^1 documents, [0-9]+ mentions, [0-9]+ actors, [0-9]+ edges'"
 check "GraphML is well-formed (xmllint)" xmllint --noout "$tmp/t.graphml"
+# Counted by hand from cli-text.md: sentences {Haftar, Tripoli}, {Haftar, LNA, Tripoli},
+# {US, NATO}, {Pompeo, Haftar}, {Pompeo, US}, {Chad, LNA}.
+if has_networkx; then
+  check "networkx reads the crafted graph: counts, labels, weights" "$python" "$src/tests/check-graphml.py" \
+    "$tmp/t.graphml" --nodes 7 --edges 7 --label haftar="Khalifa Haftar" --label us="United States" \
+    --weight haftar,tripoli=2 --weight tripoli,haftar=2 --weight us,nato=1 --weight lna,chad=1
+else skip "networkx reads the crafted graph" "python3-networkx not installed"; fi
 "$bin" build -q -g "$data/cli-gazetteer.tsv" -o "$tmp/t2.graphml" "$data/cli-text.md"
 check "same input, same bytes" cmp "$tmp/t.graphml" "$tmp/t2.graphml"
 for w in paragraph document 12; do
