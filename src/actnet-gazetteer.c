@@ -8,6 +8,7 @@ typedef struct {
   char *type;
   char *label;
   char *origin;   /* "FILE:LINE" of the defining line, NULL when added by code */
+  GPtrArray *attributes; /* key, value, key, value ... (char*), or NULL */
 } Actor;
 
 typedef struct {
@@ -41,6 +42,8 @@ actor_free (gpointer data)
   g_free (actor->type);
   g_free (actor->label);
   g_free (actor->origin);
+  if (actor->attributes != NULL)
+    g_ptr_array_unref (actor->attributes);
   g_free (actor);
 }
 
@@ -662,4 +665,69 @@ actnet_gazetteer_get_warnings (const ActnetGazetteer *gazetteer)
 {
   g_return_val_if_fail (gazetteer != NULL, NULL);
   return gazetteer->warnings;
+}
+
+/* ---- origins and attributes --------------------------------------------- */
+
+const char *
+actnet_gazetteer_get_origin (const ActnetGazetteer *gazetteer, guint actor)
+{
+  const Actor *a = get_actor (gazetteer, actor);
+  return a != NULL ? a->origin : NULL;
+}
+
+void
+actnet_gazetteer_set_attribute (ActnetGazetteer *gazetteer, guint actor,
+                                const char *key, const char *value)
+{
+  g_return_if_fail (key != NULL && *key != '\0' && value != NULL);
+  Actor *a = (Actor *) get_actor (gazetteer, actor);
+  g_return_if_fail (a != NULL);
+  if (a->attributes == NULL)
+    a->attributes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < a->attributes->len; i += 2)
+    if (strcmp (g_ptr_array_index (a->attributes, i), key) == 0)
+      {
+        g_free (g_ptr_array_index (a->attributes, i + 1));
+        g_ptr_array_index (a->attributes, i + 1) = g_strdup (value);
+        return;
+      }
+  g_ptr_array_add (a->attributes, g_strdup (key));
+  g_ptr_array_add (a->attributes, g_strdup (value));
+}
+
+const char *
+actnet_gazetteer_get_attribute (const ActnetGazetteer *gazetteer, guint actor, const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+  const Actor *a = get_actor (gazetteer, actor);
+  if (a == NULL || a->attributes == NULL)
+    return NULL;
+  for (guint i = 0; i < a->attributes->len; i += 2)
+    if (strcmp (g_ptr_array_index (a->attributes, i), key) == 0)
+      return g_ptr_array_index (a->attributes, i + 1);
+  return NULL;
+}
+
+guint
+actnet_gazetteer_get_n_attributes (const ActnetGazetteer *gazetteer, guint actor)
+{
+  const Actor *a = get_actor (gazetteer, actor);
+  return a != NULL && a->attributes != NULL ? a->attributes->len / 2 : 0;
+}
+
+const char *
+actnet_gazetteer_get_attribute_key (const ActnetGazetteer *gazetteer, guint actor, guint i)
+{
+  const Actor *a = get_actor (gazetteer, actor);
+  g_return_val_if_fail (a != NULL && a->attributes != NULL && 2 * i < a->attributes->len, NULL);
+  return g_ptr_array_index (a->attributes, 2 * i);
+}
+
+const char *
+actnet_gazetteer_get_attribute_value (const ActnetGazetteer *gazetteer, guint actor, guint i)
+{
+  const Actor *a = get_actor (gazetteer, actor);
+  g_return_val_if_fail (a != NULL && a->attributes != NULL && 2 * i < a->attributes->len, NULL);
+  return g_ptr_array_index (a->attributes, 2 * i + 1);
 }

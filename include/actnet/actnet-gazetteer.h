@@ -65,6 +65,22 @@ const char *actnet_gazetteer_get_alias_text (const ActnetGazetteer *gazetteer, g
 guint actnet_gazetteer_get_alias_actor (const ActnetGazetteer *gazetteer, guint alias);
 ActnetCasePolicy actnet_gazetteer_get_alias_policy (const ActnetGazetteer *gazetteer, guint alias);
 
+/* "FILE:LINE" where the actor was defined, or NULL when added by code. */
+const char *actnet_gazetteer_get_origin (const ActnetGazetteer *gazetteer, guint actor);
+
+/* Free-form actor attributes (a CAMEO code, its date ranges, a GeoNames id),
+ * kept in insertion order; setting an existing key replaces its value. */
+void actnet_gazetteer_set_attribute (ActnetGazetteer *gazetteer, guint actor,
+                                     const char *key, const char *value);
+/* The value of @key, or NULL. */
+const char *actnet_gazetteer_get_attribute (const ActnetGazetteer *gazetteer,
+                                            guint actor, const char *key);
+guint actnet_gazetteer_get_n_attributes (const ActnetGazetteer *gazetteer, guint actor);
+const char *actnet_gazetteer_get_attribute_key (const ActnetGazetteer *gazetteer,
+                                                guint actor, guint i);
+const char *actnet_gazetteer_get_attribute_value (const ActnetGazetteer *gazetteer,
+                                                  guint actor, guint i);
+
 /* Warnings collected while loading ("FILE:LINE: message"), borrowed. */
 const GPtrArray *actnet_gazetteer_get_warnings (const ActnetGazetteer *gazetteer);
 

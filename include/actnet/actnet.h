@@ -24,3 +24,7 @@
 #include <actnet/actnet-cooccur.h>
 #include <actnet/actnet-graph.h>
 #include <actnet/actnet-pipeline.h>
+#include <actnet/actnet-import.h>
+#include <actnet/actnet-lint.h>
+#include <actnet/actnet-suggest.h>
+#include <actnet/actnet-eval.h>

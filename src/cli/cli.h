@@ -23,6 +23,11 @@ typedef struct {
 int actnet_cmd_build (int argc, char **argv);
 int actnet_cmd_rank (int argc, char **argv);
 int actnet_cmd_mentions (int argc, char **argv);
+int actnet_cmd_gazetteer (int argc, char **argv);
+int actnet_cmd_gazetteer_import (int argc, char **argv);
+int actnet_cmd_gazetteer_lint (int argc, char **argv);
+int actnet_cmd_suggest (int argc, char **argv);
+int actnet_cmd_eval (int argc, char **argv);
 
 /* Prints "actnet: MESSAGE" to stderr. */
 void cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -13,6 +13,12 @@ static const ActnetCommand commands[] = {
     "print actors ranked by a centrality measure", actnet_cmd_rank },
   { "mentions", "[-g GAZ]... INPUT...",
     "print every actor mention as TSV (doc, byte offsets, surface, actor)", actnet_cmd_mentions },
+  { "gazetteer", "import|lint ...",
+    "import gazetteers from other formats, lint them", actnet_cmd_gazetteer },
+  { "suggest", "[-g GAZ]... INPUT...",
+    "list name-like phrases missing from the gazetteer", actnet_cmd_suggest },
+  { "eval", "--gold GOLD [-g GAZ]... [INPUT...]",
+    "score mentions against gold annotations (TSV or CoNLL)", actnet_cmd_eval },
 };
 
 static void
