@@ -6,12 +6,18 @@
 #include <string.h>
 
 /* How it works. Every alias is tokenised like text; its symbol keys, mapped
- * to small integers (the alphabet), form its pattern. One Aho–Corasick
- * automaton over all patterns then reads a text's symbols once, reporting
- * every pattern that ends at each symbol ("candidates"). Candidates failing
- * their alias's case policy are dropped; the rest are reduced to the
- * leftmost-longest non-overlapping set; aliases shared by several actors are
- * resolved against the actors already mentioned in the text.
+ * to small integers (the alphabet), form a pattern. One alias may give
+ * several patterns: a person's alias loses a leading title, a trailing
+ * "[s,ish]" list adds inflected forms, and a person's surname becomes an
+ * implicit pattern (a "short form") unless some explicit alias already has
+ * its key. One Aho–Corasick automaton over all patterns then reads a
+ * text's symbols once, reporting every pattern that ends at each symbol
+ * ("candidates"). Candidates failing their pattern's case policy are
+ * dropped; the rest are sorted by start, longest first, and walked once:
+ * each candidate that begins after the last one taken is resolved (shared
+ * aliases against the actors already named in the text, short forms
+ * against the full names already seen) and taken; the others are counted,
+ * or reported as well with overlaps = all.
  *
  * Symbol ids start at 1: id 0 is every key absent from all aliases, which
  * no pattern contains, so reading it sends the automaton back to the root.
@@ -19,30 +25,44 @@
  * text alike (al-Qaeda == al Qaeda). */
 
 #define ROOT 0
-/* A candidate whose surviving aliases are the terminal's whole list. */
-#define ALL_ALIASES G_MAXUINT32
+/* A candidate whose surviving patterns are the terminal's whole list. */
+#define ALL_PATTERNS G_MAXUINT32
+/* choose_pattern(): nothing may be reported. */
+#define NO_PATTERN G_MAXUINT32
 /* Above this many edges a state's edges are binary-searched. */
 #define LINEAR_EDGES 8
 
 enum {
   CHECK_FIRST_UPPER,  /* the text word starts with a capital */
   CHECK_NO_LOWER,     /* the text word has no lower-case letter */
-  CHECK_EXACT         /* every letter in the same case */
+  CHECK_EXACT,        /* every letter in the same case */
+  CHECK_UPPER_PREFIX  /* the first `mask` letters are capitals ("NGO" of "NGOs") */
 };
 
-/* One case condition on one word of an alias. */
+/* One case condition on one word of a pattern. */
 typedef struct {
   guint32 position;  /* symbol offset of the word within the pattern */
   guint32 kind;
-  guint64 mask;      /* CHECK_EXACT: the alias word's case signature */
+  guint64 mask;      /* CHECK_EXACT: the alias word's case signature;
+                      * CHECK_UPPER_PREFIX: the number of capitals */
 } WordCheck;
+
+enum {
+  PATTERN_IMPLICIT = 1 << 0, /* a short form: only after a full name of its actor */
+  PATTERN_FULL = 1 << 1,     /* explicit, two name words or more: a full name */
+  PATTERN_DROPPED = 1 << 2   /* a short form shadowed by an explicit alias or a twin */
+};
 
 typedef struct {
   guint32 actor;
+  guint32 alias;        /* the gazetteer alias it was compiled from */
   guint32 first_check;  /* into ActnetMatcher.checks */
   guint32 n_checks;
   guint32 n_words;      /* WORD symbols in the pattern */
-} AliasInfo;
+  guint32 flags;
+  guint32 form_start;   /* implicit: the form is these bytes of the alias text */
+  guint32 form_end;
+} PatternInfo;
 
 typedef struct {
   guint32 edges;   /* first edge; a state's edges end where the next state's begin */
@@ -53,14 +73,16 @@ typedef struct {
 } State;
 
 enum {
-  TERMINAL_CHECKED = 1 << 0,    /* some alias has case conditions */
-  TERMINAL_MULTI_ACTOR = 1 << 1 /* the aliases name more than one actor */
+  TERMINAL_CHECKED = 1 << 0,     /* some pattern has case conditions */
+  TERMINAL_MULTI_ACTOR = 1 << 1, /* the patterns name more than one actor */
+  TERMINAL_IMPLICIT = 1 << 2     /* short forms (never mixed with explicit
+                                  * patterns: an explicit key suppresses them) */
 };
 
 typedef struct {
-  guint32 first_alias;  /* into ActnetMatcher.terminal_aliases */
-  guint32 n_aliases;    /* 0 for a state that ends no pattern */
-  guint32 n_words;      /* WORD symbols in the pattern */
+  guint32 first_pattern;  /* into ActnetMatcher.terminal_patterns */
+  guint32 n_patterns;     /* 0 for a state that ends no pattern */
+  guint32 n_words;        /* WORD symbols in the pattern */
   guint32 flags;
 } Terminal;
 
@@ -89,9 +111,10 @@ struct _ActnetMatcher {
   guint32 *edge_ids;      /* sorted by id within each state */
   guint32 *edge_targets;
   Terminal *terminals;    /* by state */
-  guint32 *terminal_aliases;
+  guint32 *terminal_patterns;
 
-  AliasInfo *aliases;     /* by gazetteer alias index */
+  PatternInfo *patterns;
+  guint32 n_patterns;
   WordCheck *checks;
 };
 
@@ -196,12 +219,286 @@ is_joining_hyphen (const ActnetSymbol *symbols, const char *keys, guint i,
          && symbols[i + 1].kind == ACTNET_SYMBOL_WORD;
 }
 
+/* ---- Word lists ------------------------------------------------------- */
+
+/* Titles and honorifics that may open a person's alias, as symbol keys
+ * (words separated by one space; an abbreviation's dot is optional). The
+ * span of a name never includes them (the gold guidelines and most style
+ * books leave them out), and text writing another title before the name
+ * ("Field Marshal" for "General") must still find it. */
+static const char *const titles[] = {
+  "president", "vice president", "prime minister", "deputy prime minister",
+  "minister", "foreign minister", "defence minister", "defense minister",
+  "interior minister", "secretary", "secretary of state", "secretary general",
+  "foreign secretary", "defence secretary", "defense secretary",
+  "field marshal", "marshal", "general", "gen", "colonel", "col",
+  "lieutenant", "lt", "major", "maj", "captain", "capt", "brigadier", "brig",
+  "admiral", "adm", "commander", "sergeant", "sgt",
+  "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "sir", "dame",
+  "sheikh", "shaikh", "sheik", "emir", "king", "queen", "prince", "princess",
+  "crown prince", "senator", "sen", "rep", "governor", "gov", "mayor",
+  "ambassador", "ayatollah", "imam", "pope",
+  NULL
+};
+
+/* Capitalised at the start of a sentence or in a date, these are far more
+ * often the common word than a surname ("Theresa May", "George Will"): no
+ * short form is derived from them and no title is stripped to leave one of
+ * them alone. Months, weekdays, modal verbs and generational suffixes only:
+ * the list stays short on purpose, since many real surnames are words (Rice,
+ * Fox, Hunt) and a short form fires only after that person's full name. */
+static const char *const common_words[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august",
+  "september", "october", "november", "december",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "will", "can", "could", "would", "shall", "should", "must", "might",
+  "jr", "sr", "ii", "iii", "iv",
+  NULL
+};
+
+/* Particles that belong to the surname after them ("bin Qumu", "von der
+ * Leyen", "Di Maio"): a short form keeps them. Only the Arabic article is
+ * also dropped ("al-Sarraj", "Sarraj"); "Qumu" alone or "Maio" alone is
+ * not how the press names anyone. */
+static const char *const particles[] = {
+  "al", "el", "bin", "ben", "ibn", "bint", "ould", "abu", "abou", "abul", "aboul",
+  "de", "del", "della", "der", "den", "di", "da", "du", "dos", "das",
+  "le", "la", "van", "von", "ter", "ten",
+  NULL
+};
+static const char *const articles[] = { "al", "el", NULL };
+
+/* "Abd" ("servant of") never stands alone: "Abdul Jalil" is one name. */
+static const char *const abd_prefixes[] = {
+  "abd", "abdel", "abdul", "abdal", "abdu", "abdur", "abdoul",
+  NULL
+};
+
+static gboolean
+key_in (const char *const *list, const char *key, gsize length)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strlen (list[i]) == length && memcmp (list[i], key, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static inline const char *
+symbol_key (const ActnetSymbol *symbol, const char *keys)
+{
+  return keys + symbol->key_offset;
+}
+
+static gboolean
+symbol_is (const ActnetSymbol *symbol, const char *keys,
+           const char *const *list)
+{
+  return symbol->kind == ACTNET_SYMBOL_WORD
+         && key_in (list, symbol_key (symbol, keys), symbol->key_length);
+}
+
+static gboolean
+is_dot (const ActnetSymbol *symbol, const char *keys)
+{
+  return symbol->kind == ACTNET_SYMBOL_PUNCT && symbol->key_length == 1
+         && symbol_key (symbol, keys)[0] == '.';
+}
+
+/* The symbols of @tokens without leading and trailing space. */
+static void
+trimmed_range (const ActnetTokens *tokens, guint *first, guint *last)
+{
+  const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
+  guint n = actnet_tokens_get_count (tokens);
+  *first = 0;
+  *last = n;
+  while (*first < *last && symbols[*first].kind == ACTNET_SYMBOL_SPACE)
+    (*first)++;
+  while (*last > *first && symbols[*last - 1].kind == ACTNET_SYMBOL_SPACE)
+    (*last)--;
+}
+
+/* ---- Alias forms: titles and inflections ------------------------------ */
+
+/* If a title starts at symbol @i (and a space and more follow it), the
+ * index of the first symbol after that space, else 0. The longest title
+ * wins ("Field Marshal" over "Marshal"). */
+static guint
+match_title (const ActnetSymbol *symbols, const char *keys, guint i, guint n)
+{
+  guint best = 0;
+  for (guint t = 0; titles[t] != NULL; t++)
+    {
+      const char *p = titles[t];
+      guint j = i;
+      gboolean ok = TRUE;
+      for (;;)
+        {
+          const char *space = strchr (p, ' ');
+          gsize length = space != NULL ? (gsize) (space - p) : strlen (p);
+          if (j >= n || symbols[j].kind != ACTNET_SYMBOL_WORD
+              || symbols[j].key_length != length
+              || memcmp (symbol_key (&symbols[j], keys), p, length) != 0)
+            {
+              ok = FALSE;
+              break;
+            }
+          j++;
+          if (space == NULL)
+            break;
+          if (j < n && (symbols[j].kind == ACTNET_SYMBOL_SPACE
+                        || is_joining_hyphen (symbols, keys, j, n)))
+            j++;
+          else
+            {
+              ok = FALSE;
+              break;
+            }
+          p = space + 1;
+        }
+      if (!ok)
+        continue;
+      if (j < n && is_dot (&symbols[j], keys))
+        j++;
+      if (j + 1 < n && symbols[j].kind == ACTNET_SYMBOL_SPACE)
+        best = MAX (best, j + 1);
+    }
+  return best;
+}
+
+/* What may be left once a title is gone: a capitalised name, not a lone
+ * title ("Secretary General") or common word ("Prime Minister May"). */
+static gboolean
+name_may_follow_title (const ActnetSymbol *symbols, const char *keys, guint i,
+                       guint n)
+{
+  if (symbols[i].kind != ACTNET_SYMBOL_WORD
+      || (symbols[i].case_flags & ACTNET_CASE_FIRST_UPPER) == 0)
+    return FALSE;
+  if (i + 1 < n)
+    return TRUE;
+  return !symbol_is (&symbols[i], keys, titles)
+         && !symbol_is (&symbols[i], keys, common_words);
+}
+
+/* Byte offset in @text where the name starts once leading titles are
+ * dropped ("Prime Minister Dr. X" -> "X"); 0 when there is none. */
+static gsize
+title_length (const char *text, gsize length)
+{
+  ActnetTokens *tokens = actnet_tokens_new (text, (gssize) length);
+  const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
+  const char *keys = actnet_tokens_get_keys (tokens);
+  guint first, last;
+  trimmed_range (tokens, &first, &last);
+
+  guint position = first;
+  for (;;)
+    {
+      guint next = match_title (symbols, keys, position, last);
+      if (next == 0 || !name_may_follow_title (symbols, keys, next, last))
+        break;
+      position = next;
+    }
+  gsize offset = position > first ? symbols[position].start : 0;
+  actnet_tokens_free (tokens);
+  return offset;
+}
+
+/* An alias text read as a name (after any title) and a list of endings. */
+typedef struct {
+  gsize name_start;   /* after a leading title (persons) */
+  gsize base_end;     /* before a trailing "[a,b]" list */
+  GPtrArray *endings; /* char *; NULL when there is no list */
+} AliasForm;
+
+/* A trailing "[a,b]" glued to the last word, items of ASCII letters and
+ * apostrophes: the endings, and the offset of '['. Anything else is not a
+ * list (the brackets are then text like any other). */
+static gsize
+split_endings (const char *text, gsize length, GPtrArray **endings)
+{
+  if (length < 3 || text[length - 1] != ']')
+    return length;
+  const char *open = NULL;
+  for (const char *p = text + length - 1; p > text; p--)
+    if (p[-1] == '[')
+      {
+        open = p - 1;
+        break;
+      }
+  if (open == NULL || open == text)
+    return length;
+  guchar before = (guchar) open[-1];
+  if (!g_ascii_isalnum (before) && before < 0x80)
+    return length;
+
+  const char *close = text + length - 1;
+  const char *item = open + 1;
+  for (const char *p = item; p <= close; p++)
+    {
+      if (p == close || *p == ',')
+        {
+          if (p == item)
+            goto not_a_list;
+          if (*endings == NULL)
+            *endings = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (*endings, g_strndup (item, (gsize) (p - item)));
+          item = p + 1;
+        }
+      else if (!g_ascii_isalpha (*p) && *p != '\'')
+        goto not_a_list;
+    }
+  return (gsize) (open - text);
+
+not_a_list:
+  g_clear_pointer (endings, g_ptr_array_unref);
+  return length;
+}
+
+static void
+alias_form_init (AliasForm *form, const char *text, gboolean person)
+{
+  form->endings = NULL;
+  form->base_end = split_endings (text, strlen (text), &form->endings);
+  form->name_start = person ? title_length (text, form->base_end) : 0;
+}
+
+static void
+alias_form_clear (AliasForm *form)
+{
+  g_clear_pointer (&form->endings, g_ptr_array_unref);
+}
+
+static gboolean
+is_person (const ActnetGazetteer *gazetteer, guint actor)
+{
+  return g_strcmp0 (actnet_gazetteer_get_type (gazetteer, actor), "person") == 0;
+}
+
+char **
+actnet_alias_expand (const char *text, const char *type)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  AliasForm form;
+  alias_form_init (&form, text, g_strcmp0 (type, "person") == 0);
+  GPtrArray *out = g_ptr_array_new ();
+  char *base = g_strndup (text + form.name_start, form.base_end - form.name_start);
+  g_ptr_array_add (out, base);
+  for (guint e = 0; form.endings != NULL && e < form.endings->len; e++)
+    g_ptr_array_add (out, g_strconcat (base, g_ptr_array_index (form.endings, e), NULL));
+  g_ptr_array_add (out, NULL);
+  alias_form_clear (&form);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
 /* ---- Compilation ------------------------------------------------------ */
 
 typedef struct {
   const guint32 *ids;
   guint32 length;
-  guint32 alias;
+  guint32 pattern;
 } PatternRef;
 
 static int
@@ -214,8 +511,9 @@ pattern_compare (const void *a, const void *b)
       return x->ids[i] < y->ids[i] ? -1 : 1;
   if (x->length != y->length)
     return x->length < y->length ? -1 : 1;
-  /* Equal patterns keep gazetteer order: it decides ambiguity fallbacks. */
-  return x->alias < y->alias ? -1 : x->alias > y->alias;
+  /* Equal patterns keep compilation order, which is gazetteer order: it
+   * decides ambiguity fallbacks. */
+  return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
 }
 
 /* The case conditions of one alias word under @policy, appended to
@@ -251,73 +549,356 @@ add_word_check (GArray *checks, ActnetCasePolicy policy, guint32 position,
   g_array_append_val (checks, check);
 }
 
-/* Tokenises every alias into @pattern_ids and fills matcher->aliases and
- * matcher->checks. Returns the patterns, empty ones left out. */
-static GArray *
-compile_patterns (ActnetMatcher *matcher, GHashTable *ids, GArray *pattern_ids)
+/* The word an inflection extends keeps the condition of the word as
+ * written: "NGO[s]" wants "NGO" in capitals, whatever case "s" is in
+ * (NGOs, NGOS), and "Kurd[s]" a capital K only. */
+static void
+add_inflected_check (GArray *checks, ActnetCasePolicy policy, guint32 position,
+                     guint base_flags, guint64 base_mask, guint flags, guint64 mask)
 {
-  const ActnetGazetteer *gazetteer = matcher->gazetteer;
-  guint n_aliases = actnet_gazetteer_get_n_aliases (gazetteer);
-  GArray *refs = g_array_sized_new (FALSE, FALSE, sizeof (PatternRef), n_aliases);
-  GArray *checks = g_array_new (FALSE, FALSE, sizeof (WordCheck));
-  GArray *offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_aliases);
-
-  matcher->aliases = g_new0 (AliasInfo, MAX (n_aliases, 1));
-  for (guint a = 0; a < n_aliases; a++)
+  if (policy == ACTNET_CASE_POLICY_DEFAULT
+      && actnet_i_case_mask_count (base_mask) >= 2
+      && (base_flags & ACTNET_CASE_HAS_LOWER) == 0)
     {
-      const char *text = actnet_gazetteer_get_alias_text (gazetteer, a);
-      ActnetCasePolicy policy = actnet_gazetteer_get_alias_policy (gazetteer, a);
-      AliasInfo *info = &matcher->aliases[a];
-      info->actor = actnet_gazetteer_get_alias_actor (gazetteer, a);
-      info->first_check = checks->len;
+      WordCheck check = { position, CHECK_UPPER_PREFIX,
+                          actnet_i_case_mask_count (base_mask) };
+      g_array_append_val (checks, check);
+    }
+  else if (policy == ACTNET_CASE_POLICY_DEFAULT)
+    add_word_check (checks, policy, position, base_flags, base_mask);
+  else
+    add_word_check (checks, policy, position, flags, mask);
+}
 
-      ActnetTokens *tokens = actnet_tokens_new (text, -1);
-      const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
-      const char *keys = actnet_tokens_get_keys (tokens);
-      const guint64 *masks = actnet_i_tokens_get_case_masks (tokens);
+/* The last word of an uninflected base, for add_inflected_check(). */
+typedef struct {
+  guint symbol;       /* index in the base's symbols; G_MAXUINT: none */
+  guint case_flags;
+  guint64 mask;
+} Junction;
+
+typedef struct {
+  ActnetMatcher *matcher;
+  GHashTable *ids;           /* key -> symbol id */
+  GArray *pattern_ids;       /* every pattern's ids, end to end */
+  GArray *offsets;           /* guint32 by pattern: into pattern_ids */
+  GArray *lengths;           /* guint32 by pattern */
+  GArray *infos;             /* PatternInfo */
+  GArray *checks;            /* WordCheck */
+  GArray *scratch;           /* ids of the pattern being compiled */
+} Builder;
+
+/* Tokenises @length bytes of @text into builder->scratch and appends the
+ * case checks to builder->checks, filling @info's check and word counts.
+ * FALSE (nothing appended) when only spaces are left. */
+static gboolean
+tokenize_pattern (Builder *builder, const char *text, gsize length,
+                  ActnetCasePolicy policy, const Junction *junction,
+                  gboolean person, PatternInfo *info)
+{
+  ActnetTokens *tokens = actnet_tokens_new (text, (gssize) length);
+  const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
+  const char *keys = actnet_tokens_get_keys (tokens);
+  const guint64 *masks = actnet_i_tokens_get_case_masks (tokens);
+  guint n = actnet_tokens_get_count (tokens);
+  guint first, last;
+  trimmed_range (tokens, &first, &last);
+
+  g_array_set_size (builder->scratch, 0);
+  info->first_check = builder->checks->len;
+  info->n_words = 0;
+  guint name_words = 0;
+  for (guint i = first; i < last; i++)
+    {
+      guint32 id;
+      if (symbols[i].kind == ACTNET_SYMBOL_SPACE
+          || is_joining_hyphen (symbols, keys, i, n))
+        id = intern (builder->ids, " ");
+      else
+        id = intern (builder->ids, symbol_key (&symbols[i], keys));
+      g_array_append_val (builder->scratch, id);
+      if (symbols[i].kind != ACTNET_SYMBOL_WORD)
+        continue;
+      info->n_words++;
+      /* Only a person's full name enables short forms. */
+      if (person && !symbol_is (&symbols[i], keys, particles))
+        name_words++;
+      if (junction != NULL && i == junction->symbol)
+        add_inflected_check (builder->checks, policy, i - first, junction->case_flags,
+                             junction->mask, symbols[i].case_flags, masks[i]);
+      else
+        add_word_check (builder->checks, policy, i - first, symbols[i].case_flags,
+                        masks[i]);
+    }
+  info->n_checks = builder->checks->len - info->first_check;
+  if ((info->flags & PATTERN_IMPLICIT) == 0 && name_words >= 2)
+    info->flags |= PATTERN_FULL;
+  actnet_tokens_free (tokens);
+  return last > first;
+}
+
+/* Keeps the scratch pattern as pattern @info. */
+static void
+add_pattern (Builder *builder, const PatternInfo *info)
+{
+  guint32 offset = builder->pattern_ids->len;
+  guint32 length = builder->scratch->len;
+  g_array_append_vals (builder->pattern_ids, builder->scratch->data, length);
+  g_array_append_val (builder->offsets, offset);
+  g_array_append_val (builder->lengths, length);
+  g_array_append_val (builder->infos, *info);
+}
+
+/* Compiles alias @alias as written: its name (without a person's title) and
+ * each inflection. */
+static void
+compile_explicit (Builder *builder, guint alias)
+{
+  const ActnetGazetteer *gazetteer = builder->matcher->gazetteer;
+  const char *text = actnet_gazetteer_get_alias_text (gazetteer, alias);
+  ActnetCasePolicy policy = actnet_gazetteer_get_alias_policy (gazetteer, alias);
+  guint actor = actnet_gazetteer_get_alias_actor (gazetteer, alias);
+  gboolean person = is_person (gazetteer, actor);
+  AliasForm form;
+  alias_form_init (&form, text, person);
+  const char *name = text + form.name_start;
+  gsize base_length = form.base_end - form.name_start;
+
+  PatternInfo info = { .actor = actor, .alias = alias };
+  if (tokenize_pattern (builder, name, base_length, policy, NULL, person, &info))
+    add_pattern (builder, &info);
+  if (form.endings != NULL)
+    {
+      /* The base's last word takes the endings; its case condition is the
+       * one written (none is kept if the base ends in punctuation). */
+      ActnetTokens *tokens = actnet_tokens_new (name, (gssize) base_length);
       guint n = actnet_tokens_get_count (tokens);
-      guint first = 0, last = n;
-      while (first < last && symbols[first].kind == ACTNET_SYMBOL_SPACE)
-        first++;
-      while (last > first && symbols[last - 1].kind == ACTNET_SYMBOL_SPACE)
-        last--;
-
-      guint32 offset = pattern_ids->len;
-      for (guint i = first; i < last; i++)
-        {
-          guint32 id;
-          if (symbols[i].kind == ACTNET_SYMBOL_SPACE
-              || is_joining_hyphen (symbols, keys, i, n))
-            id = intern (ids, " ");
-          else
-            id = intern (ids, keys + symbols[i].key_offset);
-          g_array_append_val (pattern_ids, id);
-          if (symbols[i].kind == ACTNET_SYMBOL_WORD)
-            {
-              info->n_words++;
-              add_word_check (checks, policy, i - first, symbols[i].case_flags,
-                              masks[i]);
-            }
-        }
-      info->n_checks = checks->len - info->first_check;
+      Junction junction = { G_MAXUINT, 0, 0 };
+      if (n > 0 && actnet_tokens_get_symbols (tokens)[n - 1].kind == ACTNET_SYMBOL_WORD)
+        junction = (Junction) { n - 1, actnet_tokens_get_symbols (tokens)[n - 1].case_flags,
+                                actnet_i_tokens_get_case_masks (tokens)[n - 1] };
       actnet_tokens_free (tokens);
-
-      /* An alias of spaces alone can name nothing. */
-      if (last > first)
+      for (guint e = 0; e < form.endings->len; e++)
         {
-          PatternRef ref = { NULL, last - first, a };
-          g_array_append_val (refs, ref);
-          g_array_append_val (offsets, offset);
+          char *variant = g_strdup_printf ("%.*s%s", (int) base_length, name,
+                                           (const char *) g_ptr_array_index (form.endings, e));
+          info = (PatternInfo) { .actor = actor, .alias = alias };
+          if (tokenize_pattern (builder, variant, strlen (variant), policy, &junction, person,
+                                &info))
+            add_pattern (builder, &info);
+          g_free (variant);
         }
     }
+  alias_form_clear (&form);
+}
 
-  /* pattern_ids may have moved while growing: point into it only now. */
-  for (guint r = 0; r < refs->len; r++)
-    g_array_index (refs, PatternRef, r).ids
-      = &g_array_index (pattern_ids, guint32, g_array_index (offsets, guint32, r));
-  g_array_unref (offsets);
-  matcher->checks = (WordCheck *) g_array_free (checks, FALSE);
-  return refs;
+/* Compiles the short form of @alias given by bytes [@start, @end) of its
+ * text. Whether an explicit alias has the same key (explicit aliases always
+ * win) is settled once all patterns are sorted: see drop_shadowed(). */
+static void
+add_short_form (Builder *builder, guint alias, guint actor, gsize start, gsize end)
+{
+  const ActnetGazetteer *gazetteer = builder->matcher->gazetteer;
+  const char *text = actnet_gazetteer_get_alias_text (gazetteer, alias);
+  ActnetCasePolicy policy = actnet_gazetteer_get_alias_policy (gazetteer, alias);
+  PatternInfo info = { .actor = actor, .alias = alias, .flags = PATTERN_IMPLICIT,
+                       .form_start = (guint32) start, .form_end = (guint32) end };
+  if (tokenize_pattern (builder, text + start, end - start, policy, NULL, TRUE, &info))
+    add_pattern (builder, &info);
+}
+
+/* Whether @key is a word of the actor's label other than its last: a given
+ * name ("Islam" of "Saif al-Islam Gaddafi"), not a surname, so the alias
+ * "Saif al-Islam" yields no short form "Islam". */
+static gboolean
+is_given_name (const char *label, const char *key, gsize length)
+{
+  ActnetTokens *tokens = actnet_tokens_new (label, -1);
+  const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
+  const char *keys = actnet_tokens_get_keys (tokens);
+  guint first, last;
+  trimmed_range (tokens, &first, &last);
+  while (last > first && symbols[last - 1].kind != ACTNET_SYMBOL_WORD)
+    last--;
+  gboolean found = FALSE;
+  for (guint i = first; i + 1 < last && !found; i++)
+    found = symbols[i].kind == ACTNET_SYMBOL_WORD && symbols[i].key_length == length
+            && memcmp (symbol_key (&symbols[i], keys), key, length) == 0;
+  actnet_tokens_free (tokens);
+  return found;
+}
+
+/* Start of the space-separated token that ends just before symbol @end
+ * (a space), or G_MAXUINT when @end is at @first. */
+static guint
+token_before (const ActnetSymbol *symbols, guint first, guint end)
+{
+  if (end <= first)
+    return G_MAXUINT;
+  guint start = end - 1;
+  while (start > first && symbols[start - 1].kind != ACTNET_SYMBOL_SPACE)
+    start--;
+  return start;
+}
+
+/* Derives the short forms of a person's alias (README, "Short forms"): the
+ * surname, i.e. the last space-separated token with the particles before
+ * it ("bin Qumu", "von der Leyen", "Abdul Jalil"), also without an Arabic
+ * article ("al-Sarraj" and "Sarraj", "Al Thani" and "Thani"). Nothing when
+ * no capitalised name precedes the surname, when the surname word is short
+ * (< 3 letters), lower-case, a particle, a title or a common word ("May"),
+ * or a given name of the actor's label. */
+static void
+derive_short_forms (Builder *builder, guint alias)
+{
+  const ActnetGazetteer *gazetteer = builder->matcher->gazetteer;
+  guint actor = actnet_gazetteer_get_alias_actor (gazetteer, alias);
+  const char *text = actnet_gazetteer_get_alias_text (gazetteer, alias);
+  AliasForm form;
+  alias_form_init (&form, text, TRUE);
+  const char *name = text + form.name_start;
+  ActnetTokens *tokens = actnet_tokens_new (name, (gssize) (form.base_end - form.name_start));
+  const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
+  const char *keys = actnet_tokens_get_keys (tokens);
+  guint n = actnet_tokens_get_count (tokens);
+  guint first, last;
+  trimmed_range (tokens, &first, &last);
+
+  /* The last token: words joined by hyphens or apostrophes only. */
+  guint token = last;
+  while (token > first && symbols[token - 1].kind != ACTNET_SYMBOL_SPACE)
+    token--;
+  if (token == first || symbols[last - 1].kind != ACTNET_SYMBOL_WORD)
+    goto out;
+  for (guint i = token; i < last; i++)
+    if (symbols[i].kind == ACTNET_SYMBOL_PUNCT && !is_joining_hyphen (symbols, keys, i, n)
+        && !(symbols[i].key_length == 1 && symbol_key (&symbols[i], keys)[0] == '\''
+             && i > token && symbols[i - 1].kind == ACTNET_SYMBOL_WORD
+             && i + 1 < last && symbols[i + 1].kind == ACTNET_SYMBOL_WORD))
+      goto out;
+
+  const ActnetSymbol *surname = &symbols[last - 1];
+  const char *surname_key = symbol_key (surname, keys);
+  if (g_utf8_strlen (surname_key, surname->key_length) < 3
+      || (surname->case_flags & ACTNET_CASE_FIRST_UPPER) == 0
+      || symbol_is (surname, keys, particles) || symbol_is (surname, keys, titles)
+      || symbol_is (surname, keys, common_words)
+      || is_given_name (actnet_gazetteer_get_label (gazetteer, actor), surname_key,
+                        surname->key_length))
+    goto out;
+
+  /* "al-Sarraj": the token without its article. */
+  guint bare = G_MAXUINT;
+  if (symbol_is (&symbols[token], keys, articles) && token + 2 < last
+      && is_joining_hyphen (symbols, keys, token + 1, n))
+    bare = token + 2;
+
+  /* Particles before the token join the surname; an "Abd" always does,
+   * another particle only after a name ("Ben Wallace" is a first name).
+   * After an article or an "Abd" the press writes the bare surname too
+   * ("Sarraj", "Thani", "Jalil" after "Mustapha Abdul-Jalil"); after
+   * "bin", "von der" or "Di" it does not ("Qumu", "Leyen", "Maio"). */
+  guint unit = token;
+  gboolean bare_too = TRUE;
+  while (unit > first)
+    {
+      guint previous = token_before (symbols, first, unit - 1);
+      if (previous == G_MAXUINT || previous + 1 != unit - 1)
+        break;
+      gboolean abd = symbol_is (&symbols[previous], keys, abd_prefixes);
+      if (!abd && !(previous > first && symbol_is (&symbols[previous], keys, particles)))
+        break;
+      if (!abd && !symbol_is (&symbols[previous], keys, articles))
+        bare_too = FALSE;
+      unit = previous;
+    }
+  /* A name before the surname: a token with a capitalised word ("Saif
+   * al-Islam", "Joseph R."), not a lone particle: "Le Drian" alone is all
+   * surname ("Drian" is nobody). */
+  guint given = unit > first ? token_before (symbols, first, unit - 1) : G_MAXUINT;
+  if (given == G_MAXUINT
+      || (given + 2 == unit && symbol_is (&symbols[given], keys, particles)))
+    goto out;
+  gboolean capitalised = FALSE;
+  for (guint i = given; i + 1 < unit; i++)
+    if (symbols[i].kind == ACTNET_SYMBOL_WORD
+        && (symbols[i].case_flags & ACTNET_CASE_FIRST_UPPER))
+      capitalised = TRUE;
+  if (!capitalised)
+    goto out;
+
+  guint starts[3] = { unit, G_MAXUINT, G_MAXUINT };
+  if (unit != token && bare_too)
+    starts[1] = token;
+  if (unit == token && bare != G_MAXUINT)
+    starts[2] = bare;
+  gsize end = form.name_start + symbols[last - 1].end;
+  for (guint s = 0; s < G_N_ELEMENTS (starts); s++)
+    if (starts[s] != G_MAXUINT)
+      add_short_form (builder, alias, actor, form.name_start + symbols[starts[s]].start, end);
+
+out:
+  actnet_tokens_free (tokens);
+  alias_form_clear (&form);
+}
+
+/* Compiles every alias, then the short forms, into @builder. */
+static void
+compile_patterns (Builder *builder)
+{
+  const ActnetGazetteer *gazetteer = builder->matcher->gazetteer;
+  guint n_aliases = actnet_gazetteer_get_n_aliases (gazetteer);
+  for (guint a = 0; a < n_aliases; a++)
+    compile_explicit (builder, a);
+  /* After every explicit alias, so that any of them, listed before or
+   * after, suppresses a short form with its key. */
+  for (guint a = 0; a < n_aliases; a++)
+    if (is_person (gazetteer, actnet_gazetteer_get_alias_actor (gazetteer, a)))
+      derive_short_forms (builder, a);
+}
+
+static gboolean
+same_ids (const PatternRef *a, const PatternRef *b)
+{
+  return a->length == b->length
+         && memcmp (a->ids, b->ids, a->length * sizeof (guint32)) == 0;
+}
+
+/* Removes from the sorted @refs the short forms that an explicit alias
+ * with the same key shadows (explicit aliases always win, whichever line
+ * lists them) and the repeats of a short form of the same actor. Equal
+ * patterns are adjacent, explicit ones first (compiled first). Returns the
+ * number of refs kept. */
+static guint
+drop_shadowed (ActnetMatcher *matcher, PatternRef *refs, guint n_refs)
+{
+  guint kept = 0;
+  for (guint r = 0; r < n_refs;)
+    {
+      guint group = r + 1;
+      while (group < n_refs && same_ids (&refs[r], &refs[group]))
+        group++;
+      gboolean has_explicit = (matcher->patterns[refs[r].pattern].flags & PATTERN_IMPLICIT) == 0;
+      guint group_start = kept;
+      for (guint k = r; k < group; k++)
+        {
+          PatternInfo *info = &matcher->patterns[refs[k].pattern];
+          gboolean keep = TRUE;
+          if (info->flags & PATTERN_IMPLICIT)
+            {
+              keep = !has_explicit;
+              for (guint j = group_start; keep && j < kept; j++)
+                if (matcher->patterns[refs[j].pattern].actor == info->actor)
+                  keep = FALSE;
+            }
+          if (keep)
+            refs[kept++] = refs[k];
+          else
+            info->flags |= PATTERN_DROPPED;
+        }
+      r = group;
+    }
+  return kept;
 }
 
 static inline guint32
@@ -348,15 +929,12 @@ state_next (const ActnetMatcher *matcher, guint32 state, guint32 id)
          ? matcher->edge_targets[lo] : ROOT;
 }
 
-/* Builds the trie from the sorted patterns, then failure and output links. */
+/* Builds the trie from the patterns, then failure and output links.
+ * Sorted patterns (see actnet_matcher_new) create each state's children in
+ * increasing id order and put equal patterns side by side. */
 static void
-build_automaton (ActnetMatcher *matcher, PatternRef *refs, guint n_refs)
+build_automaton (ActnetMatcher *matcher, const PatternRef *refs, guint n_refs)
 {
-  /* Sorted patterns create each state's children in increasing id order
-   * and put equal patterns side by side. */
-  if (n_refs > 1)
-    qsort (refs, n_refs, sizeof (PatternRef), pattern_compare);
-
   guint32 max_depth = 0;
   for (guint r = 0; r < n_refs; r++)
     max_depth = MAX (max_depth, refs[r].length);
@@ -371,7 +949,7 @@ build_automaton (ActnetMatcher *matcher, PatternRef *refs, guint n_refs)
   g_array_append_val (edge_ids, zero);
   path[0] = ROOT;
 
-  matcher->terminal_aliases = g_new (guint32, MAX (n_refs, 1));
+  matcher->terminal_patterns = g_new (guint32, MAX (n_refs, 1));
   GArray *terminal_of = g_array_new (FALSE, FALSE, sizeof (guint32));
   for (guint r = 0; r < n_refs; r++)
     {
@@ -393,7 +971,7 @@ build_automaton (ActnetMatcher *matcher, PatternRef *refs, guint n_refs)
           g_array_append_val (edge_ids, ref->ids[d]);
           path[d + 1] = state;
         }
-      matcher->terminal_aliases[r] = ref->alias;
+      matcher->terminal_patterns[r] = ref->pattern;
       g_array_append_val (terminal_of, path[ref->length]);
     }
   g_free (path);
@@ -432,16 +1010,18 @@ build_automaton (ActnetMatcher *matcher, PatternRef *refs, guint n_refs)
     {
       guint32 state = g_array_index (terminal_of, guint32, r);
       Terminal *terminal = &matcher->terminals[state];
-      if (terminal->n_aliases == 0)
-        terminal->first_alias = r;
-      terminal->n_aliases++;
-      const AliasInfo *info = &matcher->aliases[refs[r].alias];
-      const AliasInfo *first
-        = &matcher->aliases[matcher->terminal_aliases[terminal->first_alias]];
+      if (terminal->n_patterns == 0)
+        terminal->first_pattern = r;
+      terminal->n_patterns++;
+      const PatternInfo *info = &matcher->patterns[refs[r].pattern];
+      const PatternInfo *first
+        = &matcher->patterns[matcher->terminal_patterns[terminal->first_pattern]];
       if (info->n_checks > 0)
         terminal->flags |= TERMINAL_CHECKED;
       if (info->actor != first->actor)
         terminal->flags |= TERMINAL_MULTI_ACTOR;
+      if (info->flags & PATTERN_IMPLICIT)
+        terminal->flags |= TERMINAL_IMPLICIT;
       terminal->n_words = info->n_words;
     }
   g_array_unref (terminal_of);
@@ -459,7 +1039,7 @@ build_automaton (ActnetMatcher *matcher, PatternRef *refs, guint n_refs)
     {
       guint32 state = queue[head++];
       State *s = &matcher->states[state];
-      s->output = matcher->terminals[state].n_aliases > 0
+      s->output = matcher->terminals[state].n_patterns > 0
                   ? state : matcher->states[s->fail].output;
       for (guint32 e = s->edges; e < matcher->states[state + 1].edges; e++)
         {
@@ -490,14 +1070,41 @@ actnet_matcher_new (const ActnetGazetteer *gazetteer, GError **error)
   ActnetMatcher *matcher = g_new0 (ActnetMatcher, 1);
   matcher->gazetteer = gazetteer;
 
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GArray *pattern_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GArray *refs = compile_patterns (matcher, ids, pattern_ids);
-  alphabet_build (matcher, ids);
-  g_hash_table_unref (ids);
-  build_automaton (matcher, (PatternRef *) refs->data, refs->len);
-  g_array_unref (refs);
-  g_array_unref (pattern_ids);
+  Builder builder = {
+    .matcher = matcher,
+    .ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .pattern_ids = g_array_new (FALSE, FALSE, sizeof (guint32)),
+    .offsets = g_array_new (FALSE, FALSE, sizeof (guint32)),
+    .lengths = g_array_new (FALSE, FALSE, sizeof (guint32)),
+    .infos = g_array_new (FALSE, FALSE, sizeof (PatternInfo)),
+    .checks = g_array_new (FALSE, FALSE, sizeof (WordCheck)),
+    .scratch = g_array_new (FALSE, FALSE, sizeof (guint32)),
+  };
+  compile_patterns (&builder);
+  alphabet_build (matcher, builder.ids);
+
+  /* pattern_ids has stopped growing: point into it only now. */
+  guint n_patterns = builder.infos->len;
+  PatternRef *refs = g_new (PatternRef, MAX (n_patterns, 1));
+  for (guint p = 0; p < n_patterns; p++)
+    refs[p] = (PatternRef) {
+      &g_array_index (builder.pattern_ids, guint32, g_array_index (builder.offsets, guint32, p)),
+      g_array_index (builder.lengths, guint32, p), p
+    };
+  matcher->n_patterns = n_patterns;
+  matcher->patterns = (PatternInfo *) (void *) g_array_free (builder.infos, FALSE);
+  matcher->checks = (WordCheck *) (void *) g_array_free (builder.checks, FALSE);
+  if (n_patterns > 1)
+    qsort (refs, n_patterns, sizeof (PatternRef), pattern_compare);
+  guint n_refs = drop_shadowed (matcher, refs, n_patterns);
+  build_automaton (matcher, refs, n_refs);
+
+  g_free (refs);
+  g_hash_table_unref (builder.ids);
+  g_array_unref (builder.pattern_ids);
+  g_array_unref (builder.offsets);
+  g_array_unref (builder.lengths);
+  g_array_unref (builder.scratch);
   return matcher;
 }
 
@@ -515,8 +1122,8 @@ actnet_matcher_free (ActnetMatcher *matcher)
   g_free (matcher->edge_ids);
   g_free (matcher->edge_targets);
   g_free (matcher->terminals);
-  g_free (matcher->terminal_aliases);
-  g_free (matcher->aliases);
+  g_free (matcher->terminal_patterns);
+  g_free (matcher->patterns);
   g_free (matcher->checks);
   g_free (matcher);
 }
@@ -530,21 +1137,60 @@ actnet_matcher_get_gazetteer (const ActnetMatcher *matcher)
 
 /* ---- Matching --------------------------------------------------------- */
 
-/* A pattern found in the text whose case conditions some alias meets. */
+/* A pattern found in the text whose case conditions some pattern meets. */
 typedef struct {
   guint32 start;       /* first symbol */
   guint32 end;         /* last symbol, inclusive */
   guint32 state;       /* terminal state */
-  guint32 first;       /* into the survivors array, or ALL_ALIASES */
-  guint32 n_aliases;   /* surviving aliases */
+  guint32 first;       /* into the survivors array, or ALL_PATTERNS */
+  guint32 n_patterns;  /* surviving patterns */
   guint32 word;        /* index of the first word */
 } Candidate;
 
-static gboolean
-alias_accepts (const ActnetMatcher *matcher, guint32 alias,
-               const ActnetSymbol *symbols, const guint64 *masks, guint32 start)
+/* What the text has said so far, for resolving shared names and short
+ * forms. Orders are 1 + the index of a taken (leftmost-longest) mention. */
+typedef struct {
+  GHashTable *unambiguous; /* actor + 1 -> order of its latest unambiguous explicit mention */
+  GHashTable *full;        /* actor + 1 -> order of its latest full name */
+  GArray *depths;          /* guint32 by order - 1: the mention's length in symbols */
+} Context;
+
+/* A reported mention that later candidates may lie inside. */
+typedef struct {
+  guint32 end;    /* last symbol */
+  guint32 actor;
+} Open;
+
+void
+actnet_match_options_init (ActnetMatchOptions *options)
 {
-  const AliasInfo *info = &matcher->aliases[alias];
+  g_return_if_fail (options != NULL);
+  *options = (ActnetMatchOptions) { ACTNET_OVERLAPS_LONGEST, TRUE };
+}
+
+gboolean
+actnet_overlap_policy_parse (const char *text, ActnetOverlapPolicy *policy,
+                             GError **error)
+{
+  g_return_val_if_fail (text != NULL && policy != NULL, FALSE);
+  if (strcmp (text, "longest") == 0)
+    *policy = ACTNET_OVERLAPS_LONGEST;
+  else if (strcmp (text, "all") == 0)
+    *policy = ACTNET_OVERLAPS_ALL;
+  else
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
+                   "invalid overlap policy '%s': expected longest or all", text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+pattern_accepts (const ActnetMatcher *matcher, guint32 pattern,
+                 const ActnetSymbol *symbols, const guint64 *masks, guint32 start)
+{
+  const PatternInfo *info = &matcher->patterns[pattern];
   for (guint32 c = 0; c < info->n_checks; c++)
     {
       const WordCheck *check = &matcher->checks[info->first_check + c];
@@ -559,6 +1205,17 @@ alias_accepts (const ActnetMatcher *matcher, guint32 alias,
         case CHECK_NO_LOWER:
           if (flags & ACTNET_CASE_HAS_LOWER)
             return FALSE;
+          break;
+        case CHECK_UPPER_PREFIX:
+          {
+            /* The signature holds a leading 1 then one bit per cased
+             * letter, first letter highest. */
+            guint count = actnet_i_case_mask_count (masks[i]);
+            guint want = (guint) check->mask;
+            if (count < want
+                || (masks[i] >> (count - want)) != (G_GUINT64_CONSTANT (2) << want) - 1)
+              return FALSE;
+          }
           break;
         default:
           if (masks[i] != check->mask)
@@ -578,14 +1235,14 @@ candidate_compare (const void *a, const void *b)
   return x->end > y->end ? -1 : x->end < y->end;
 }
 
-/* The surviving aliases of @candidate. */
+/* The surviving patterns of @candidate. */
 static const guint32 *
-candidate_aliases (const ActnetMatcher *matcher, const Candidate *candidate,
-                   const GArray *survivors)
+candidate_patterns (const ActnetMatcher *matcher, const Candidate *candidate,
+                    const GArray *survivors)
 {
-  if (candidate->first == ALL_ALIASES)
-    return matcher->terminal_aliases
-           + matcher->terminals[candidate->state].first_alias;
+  if (candidate->first == ALL_PATTERNS)
+    return matcher->terminal_patterns
+           + matcher->terminals[candidate->state].first_pattern;
   return &g_array_index (survivors, guint32, candidate->first);
 }
 
@@ -595,87 +1252,99 @@ candidate_is_ambiguous (const ActnetMatcher *matcher, const Candidate *candidate
 {
   if ((matcher->terminals[candidate->state].flags & TERMINAL_MULTI_ACTOR) == 0)
     return FALSE;
-  const guint32 *aliases = candidate_aliases (matcher, candidate, survivors);
-  guint32 actor = matcher->aliases[aliases[0]].actor;
-  for (guint32 k = 1; k < candidate->n_aliases; k++)
-    if (matcher->aliases[aliases[k]].actor != actor)
+  const guint32 *patterns = candidate_patterns (matcher, candidate, survivors);
+  guint32 actor = matcher->patterns[patterns[0]].actor;
+  for (guint32 k = 1; k < candidate->n_patterns; k++)
+    if (matcher->patterns[patterns[k]].actor != actor)
       return TRUE;
   return FALSE;
 }
 
-/* Resolves the chosen candidates in text order into @mentions. @context
- * (NULL when no candidate is ambiguous) maps an actor to 1 + the index in
- * @chosen of its latest unambiguous mention. */
-static void
-resolve (const ActnetMatcher *matcher, const ActnetSymbol *symbols,
-         const Candidate *chosen, guint n_chosen, const GArray *survivors,
-         GHashTable *context, GArray *mentions)
+static guint
+context_order (GHashTable *table, guint32 actor)
 {
-  for (guint c = 0; c < n_chosen; c++)
-    {
-      const Candidate *candidate = &chosen[c];
-      const guint32 *aliases = candidate_aliases (matcher, candidate, survivors);
-      guint32 alias = aliases[0];
-
-      if (context != NULL && candidate_is_ambiguous (matcher, candidate, survivors))
-        {
-          /* The actor named by the latest longer unambiguous mention; the
-           * first listed actor when there is none. A longer name ("Saif
-           * al-Islam Gaddafi") sets up the bare surname that follows; a
-           * name no longer than this one does not tell them apart. The
-           * aliases are in gazetteer order, so the first k of an actor is
-           * its first alias: a later k of the same actor finds seen ==
-           * best and is skipped. */
-          guint32 depth = candidate->end - candidate->start + 1;
-          guint best = 0;
-          for (guint32 k = 0; k < candidate->n_aliases; k++)
-            {
-              guint32 actor = matcher->aliases[aliases[k]].actor;
-              guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (context,
-                                                                  GUINT_TO_POINTER (actor + 1)));
-              if (seen == 0 || seen <= best)
-                continue;
-              const Candidate *earlier = &chosen[seen - 1];
-              if (earlier->end - earlier->start + 1 > depth)
-                {
-                  best = seen;
-                  alias = aliases[k];
-                }
-            }
-        }
-      else if (context != NULL)
-        g_hash_table_insert (context,
-                             GUINT_TO_POINTER (matcher->aliases[alias].actor + 1),
-                             GUINT_TO_POINTER (c + 1));
-
-      ActnetMention mention = {
-        .start = symbols[candidate->start].start,
-        .end = symbols[candidate->end].end,
-        .word = candidate->word,
-        .actor = matcher->aliases[alias].actor,
-        .alias = alias,
-      };
-      g_array_append_val (mentions, mention);
-    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table, GUINT_TO_POINTER (actor + 1)));
 }
 
-GArray *
-actnet_matcher_find_tokens (const ActnetMatcher *matcher, const ActnetTokens *tokens)
+/* The pattern @candidate reports, with its ACTNET_MENTION_SHORT_FORM and
+ * _AMBIGUOUS flags in @flags, or NO_PATTERN when it names nobody here (a
+ * short form before any full name of its actors). @containers (mentions
+ * already reported that hold the candidate, innermost last) come first: a
+ * name inside a longer name of one of its actors is that actor. */
+static guint32
+choose_pattern (const ActnetMatcher *matcher, const Candidate *candidate,
+                const GArray *survivors, const Context *context,
+                const Open *containers, guint n_containers, guint *flags)
 {
-  g_return_val_if_fail (matcher != NULL, NULL);
-  g_return_val_if_fail (tokens != NULL, NULL);
+  const guint32 *patterns = candidate_patterns (matcher, candidate, survivors);
+  const Terminal *terminal = &matcher->terminals[candidate->state];
+  gboolean implicit = (terminal->flags & TERMINAL_IMPLICIT) != 0;
+  gboolean ambiguous = candidate_is_ambiguous (matcher, candidate, survivors);
+  *flags = (implicit ? ACTNET_MENTION_SHORT_FORM : 0)
+           | (ambiguous ? ACTNET_MENTION_AMBIGUOUS : 0);
 
-  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (ActnetMention));
+  for (guint o = n_containers; o-- > 0;)
+    if (containers[o].end >= candidate->end)
+      for (guint32 k = 0; k < candidate->n_patterns; k++)
+        if (matcher->patterns[patterns[k]].actor == containers[o].actor)
+          return patterns[k];
+
+  if (implicit)
+    {
+      /* The actor whose full name came last; none yet: not a name here.
+       * Implicit terminals always come with a context. */
+      guint best = 0;
+      guint32 chosen = NO_PATTERN;
+      for (guint32 k = 0; k < candidate->n_patterns; k++)
+        {
+          guint seen = context_order (context->full, matcher->patterns[patterns[k]].actor);
+          if (seen > best)
+            {
+              best = seen;
+              chosen = patterns[k];
+            }
+        }
+      return chosen;
+    }
+  if (!ambiguous || context == NULL)
+    return patterns[0];
+
+  /* The actor named by the latest longer unambiguous mention; the first
+   * listed actor when there is none. A longer name ("Saif al-Islam
+   * Gaddafi") sets up the bare surname that follows; a name no longer than
+   * this one does not tell them apart. The patterns are in gazetteer
+   * order, so the first k of an actor is its first alias: a later k of the
+   * same actor finds seen == best and is skipped. */
+  guint32 depth = candidate->end - candidate->start + 1;
+  guint best = 0;
+  guint32 chosen = patterns[0];
+  for (guint32 k = 0; k < candidate->n_patterns; k++)
+    {
+      guint seen = context_order (context->unambiguous, matcher->patterns[patterns[k]].actor);
+      if (seen == 0 || seen <= best)
+        continue;
+      if (g_array_index (context->depths, guint32, seen - 1) > depth)
+        {
+          best = seen;
+          chosen = patterns[k];
+        }
+    }
+  return chosen;
+}
+
+/* Reads @tokens through the automaton. Returns the candidates that pass
+ * their case checks (their surviving patterns in @survivors) and ORs the
+ * flags of their terminals into @terminal_flags. */
+static GArray *
+scan (const ActnetMatcher *matcher, const ActnetTokens *tokens, gboolean short_forms,
+      GArray *survivors, guint32 *terminal_flags)
+{
   guint n = actnet_tokens_get_count (tokens);
-  if (matcher->n_states <= 1 || n == 0)
-    return mentions;
-
   const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
   const char *keys = actnet_tokens_get_keys (tokens);
   const guint64 *masks = actnet_i_tokens_get_case_masks (tokens);
   const State *states = matcher->states;
   GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  GArray *survivors = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   guint32 state = ROOT;
   guint32 words = 0;  /* WORD symbols up to and including i */
@@ -717,38 +1386,67 @@ actnet_matcher_find_tokens (const ActnetMatcher *matcher, const ActnetTokens *to
            t = states[states[t].fail].output)
         {
           const Terminal *terminal = &matcher->terminals[t];
+          if (!short_forms && (terminal->flags & TERMINAL_IMPLICIT))
+            continue;
           Candidate candidate = {
             .start = i + 1 - states[t].depth,
             .end = i,
             .state = t,
-            .first = ALL_ALIASES,
-            .n_aliases = terminal->n_aliases,
+            .first = ALL_PATTERNS,
+            .n_patterns = terminal->n_patterns,
             .word = words - terminal->n_words,
           };
           if (terminal->flags & TERMINAL_CHECKED)
             {
               candidate.first = survivors->len;
-              candidate.n_aliases = 0;
-              for (guint32 k = 0; k < terminal->n_aliases; k++)
+              candidate.n_patterns = 0;
+              for (guint32 k = 0; k < terminal->n_patterns; k++)
                 {
-                  guint32 alias = matcher->terminal_aliases[terminal->first_alias + k];
-                  if (alias_accepts (matcher, alias, symbols, masks, candidate.start))
+                  guint32 pattern = matcher->terminal_patterns[terminal->first_pattern + k];
+                  if (pattern_accepts (matcher, pattern, symbols, masks, candidate.start))
                     {
-                      g_array_append_val (survivors, alias);
-                      candidate.n_aliases++;
+                      g_array_append_val (survivors, pattern);
+                      candidate.n_patterns++;
                     }
                 }
-              if (candidate.n_aliases == 0)
+              if (candidate.n_patterns == 0)
                 continue;
             }
+          *terminal_flags |= terminal->flags;
           g_array_append_val (candidates, candidate);
         }
     }
+  return candidates;
+}
 
-  /* Leftmost-longest: order by start, longest first, then take each
-   * candidate that begins after the last one taken. Candidates arrive by
-   * end, which is already that order unless some overlap. */
-  Candidate *all = (Candidate *) candidates->data;
+GArray *
+actnet_matcher_find_full (const ActnetMatcher *matcher, const ActnetTokens *tokens,
+                          const ActnetMatchOptions *options, ActnetMatchStats *stats)
+{
+  g_return_val_if_fail (matcher != NULL, NULL);
+  g_return_val_if_fail (tokens != NULL, NULL);
+
+  ActnetMatchOptions defaults;
+  if (options == NULL)
+    {
+      actnet_match_options_init (&defaults);
+      options = &defaults;
+    }
+  if (stats != NULL)
+    *stats = (ActnetMatchStats) { 0, 0 };
+  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (ActnetMention));
+  if (matcher->n_states <= 1 || actnet_tokens_get_count (tokens) == 0)
+    return mentions;
+
+  const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
+  GArray *survivors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint32 terminal_flags = 0;
+  GArray *candidates = scan (matcher, tokens, options->short_forms, survivors,
+                             &terminal_flags);
+
+  /* Order by start, longest first. Candidates arrive by end, which is
+   * already that order unless some overlap. */
+  Candidate *all = (Candidate *) (void *) candidates->data;
   guint n_candidates = candidates->len;
   for (guint c = 1; c < n_candidates; c++)
     if (candidate_compare (&all[c - 1], &all[c]) > 0)
@@ -756,25 +1454,115 @@ actnet_matcher_find_tokens (const ActnetMatcher *matcher, const ActnetTokens *to
         qsort (all, n_candidates, sizeof (Candidate), candidate_compare);
         break;
       }
-  guint n_chosen = 0;
-  gboolean ambiguous = FALSE;
-  gint64 next_free = 0;
-  for (guint c = 0; c < n_candidates; c++)
-    if ((gint64) all[c].start >= next_free)
-      {
-        next_free = (gint64) all[c].end + 1;
-        all[n_chosen++] = all[c];
-        if (!ambiguous && candidate_is_ambiguous (matcher, &all[n_chosen - 1], survivors))
-          ambiguous = TRUE;
-      }
 
-  GHashTable *context = ambiguous ? g_hash_table_new (NULL, NULL) : NULL;
-  resolve (matcher, symbols, all, n_chosen, survivors, context, mentions);
-  if (context != NULL)
-    g_hash_table_unref (context);
+  Context context = { NULL, NULL, NULL };
+  Context *ctx = NULL;
+  if (terminal_flags & (TERMINAL_MULTI_ACTOR | TERMINAL_IMPLICIT))
+    {
+      context.unambiguous = g_hash_table_new (NULL, NULL);
+      context.full = g_hash_table_new (NULL, NULL);
+      context.depths = g_array_new (FALSE, FALSE, sizeof (guint32));
+      ctx = &context;
+    }
+
+  /* One walk: a candidate that begins after the last one taken is taken
+   * (leftmost-longest) unless it names nobody yet; the others lie across
+   * a taken one and are either counted (longest) or reported (all). In
+   * longest mode @open holds the last taken mention only. */
+  gboolean report_all = options->overlaps == ACTNET_OVERLAPS_ALL;
+  gboolean count_suppressed = stats != NULL && !report_all;
+  GArray *open = g_array_new (FALSE, FALSE, sizeof (Open));
+  gint64 next_free = 0;
+  guint32 last_actor = G_MAXUINT32;
+  for (guint c = 0; c < n_candidates; c++)
+    {
+      const Candidate *candidate = &all[c];
+      gboolean after_last = (gint64) candidate->start >= next_free;
+      if (!after_last && !report_all && !count_suppressed)
+        continue;
+
+      /* Mentions ending before this candidate can hold nothing after it. */
+      guint kept = 0;
+      for (guint o = 0; o < open->len; o++)
+        if (g_array_index (open, Open, o).end >= candidate->start)
+          g_array_index (open, Open, kept++) = g_array_index (open, Open, o);
+      g_array_set_size (open, kept);
+
+      guint flags;
+      guint32 pattern = choose_pattern (matcher, candidate, survivors, ctx,
+                                        after_last ? NULL : (const Open *) (void *) open->data,
+                                        after_last ? 0 : open->len, &flags);
+      if (pattern == NO_PATTERN)
+        continue;
+      const PatternInfo *info = &matcher->patterns[pattern];
+      if (!after_last && !report_all)
+        {
+          if (info->actor != last_actor)
+            stats->suppressed++;
+          continue;
+        }
+
+      if (report_all)
+        for (guint o = 0; o < open->len; o++)
+          {
+            const Open *container = &g_array_index (open, Open, o);
+            if (container->end < candidate->end)
+              continue;
+            flags |= ACTNET_MENTION_NESTED;
+            if (container->actor == info->actor)
+              flags |= ACTNET_MENTION_REDUNDANT;
+          }
+      if (after_last)
+        {
+          next_free = (gint64) candidate->end + 1;
+          last_actor = info->actor;
+          if (ctx != NULL)
+            {
+              guint32 depth = candidate->end - candidate->start + 1;
+              g_array_append_val (context.depths, depth);
+              gpointer order = GUINT_TO_POINTER (context.depths->len);
+              gpointer key = GUINT_TO_POINTER (info->actor + 1);
+              if ((flags & (ACTNET_MENTION_AMBIGUOUS | ACTNET_MENTION_SHORT_FORM)) == 0)
+                g_hash_table_insert (context.unambiguous, key, order);
+              if (info->flags & PATTERN_FULL)
+                g_hash_table_insert (context.full, key, order);
+            }
+          if (!report_all)
+            g_array_set_size (open, 0);
+        }
+      Open entry = { candidate->end, info->actor };
+      g_array_append_val (open, entry);
+
+      ActnetMention mention;
+      /* Zeroed padding: callers may compare mentions with memcmp. */
+      memset (&mention, 0, sizeof mention);
+      mention.start = symbols[candidate->start].start;
+      mention.end = symbols[candidate->end].end;
+      mention.word = candidate->word;
+      mention.actor = info->actor;
+      mention.alias = info->alias;
+      mention.flags = flags;
+      g_array_append_val (mentions, mention);
+      if (stats != NULL && (flags & ACTNET_MENTION_SHORT_FORM))
+        stats->short_forms++;
+    }
+
+  g_array_unref (open);
+  if (ctx != NULL)
+    {
+      g_hash_table_unref (context.unambiguous);
+      g_hash_table_unref (context.full);
+      g_array_unref (context.depths);
+    }
   g_array_unref (candidates);
   g_array_unref (survivors);
   return mentions;
+}
+
+GArray *
+actnet_matcher_find_tokens (const ActnetMatcher *matcher, const ActnetTokens *tokens)
+{
+  return actnet_matcher_find_full (matcher, tokens, NULL, NULL);
 }
 
 GArray *
@@ -784,7 +1572,27 @@ actnet_matcher_find (const ActnetMatcher *matcher, const char *text, gssize leng
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
   ActnetTokens *tokens = actnet_tokens_new (text, length);
-  GArray *mentions = actnet_matcher_find_tokens (matcher, tokens);
+  GArray *mentions = actnet_matcher_find_full (matcher, tokens, NULL, NULL);
   actnet_tokens_free (tokens);
   return mentions;
+}
+
+char **
+actnet_matcher_dup_short_forms (const ActnetMatcher *matcher, guint actor)
+{
+  g_return_val_if_fail (matcher != NULL, NULL);
+
+  GPtrArray *forms = g_ptr_array_new ();
+  for (guint32 p = 0; p < matcher->n_patterns; p++)
+    {
+      const PatternInfo *info = &matcher->patterns[p];
+      if (info->actor != actor || (info->flags & PATTERN_IMPLICIT) == 0
+          || (info->flags & PATTERN_DROPPED))
+        continue;
+      const char *text = actnet_gazetteer_get_alias_text (matcher->gazetteer, info->alias);
+      g_ptr_array_add (forms, g_strndup (text + info->form_start,
+                                         info->form_end - info->form_start));
+    }
+  g_ptr_array_add (forms, NULL);
+  return (char **) g_ptr_array_free (forms, FALSE);
 }

@@ -6,15 +6,44 @@
 GArray *
 actnet_document_find_mentions (const ActnetMatcher *matcher, const ActnetDocument *document)
 {
+  return actnet_document_find_mentions_full (matcher, document, NULL, NULL);
+}
+
+GArray *
+actnet_document_find_mentions_full (const ActnetMatcher *matcher,
+                                    const ActnetDocument *document,
+                                    const ActnetMatchOptions *options,
+                                    ActnetMatchStats *stats)
+{
   g_return_val_if_fail (matcher != NULL && document != NULL, NULL);
   /* `clean` has markdown syntax blanked but the same length as `text`, so
    * the offsets found in it are offsets into the original bytes. */
-  return actnet_matcher_find (matcher, document->clean, (gssize) document->length);
+  g_autoptr (ActnetTokens) tokens = actnet_tokens_new (document->clean, (gssize) document->length);
+  return actnet_matcher_find_full (matcher, tokens, options, stats);
 }
 
 ActnetCooccur *
 actnet_pipeline_count (const ActnetMatcher *matcher, const char *const *inputs,
                        ActnetWindow window, GError **error)
+{
+  return actnet_pipeline_count_full (matcher, inputs, window, NULL, NULL, error);
+}
+
+/* Drops the mentions nested in a mention of their own actor, in place. */
+static void
+drop_redundant (GArray *mentions)
+{
+  guint kept = 0;
+  for (guint i = 0; i < mentions->len; i++)
+    if ((g_array_index (mentions, ActnetMention, i).flags & ACTNET_MENTION_REDUNDANT) == 0)
+      g_array_index (mentions, ActnetMention, kept++) = g_array_index (mentions, ActnetMention, i);
+  g_array_set_size (mentions, kept);
+}
+
+ActnetCooccur *
+actnet_pipeline_count_full (const ActnetMatcher *matcher, const char *const *inputs,
+                            ActnetWindow window, const ActnetMatchOptions *options,
+                            ActnetMatchStats *stats, GError **error)
 {
   g_return_val_if_fail (matcher != NULL && inputs != NULL, NULL);
 
@@ -22,6 +51,7 @@ actnet_pipeline_count (const ActnetMatcher *matcher, const char *const *inputs,
   g_autoptr (ActnetCooccur) cooccur = actnet_cooccur_new (actnet_gazetteer_get_n_actors (gazetteer), window);
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
   gboolean need_segments = window.kind == ACTNET_WINDOW_SENTENCE || window.kind == ACTNET_WINDOW_PARAGRAPH;
+  ActnetMatchStats totals = { 0, 0 };
 
   for (;;)
     {
@@ -36,12 +66,19 @@ actnet_pipeline_count (const ActnetMatcher *matcher, const char *const *inputs,
             }
           break;
         }
-      g_autoptr (GArray) mentions = actnet_document_find_mentions (matcher, document);
+      ActnetMatchStats document_stats;
+      g_autoptr (GArray) mentions = actnet_document_find_mentions_full (matcher, document, options,
+                                                                        &document_stats);
+      totals.suppressed += document_stats.suppressed;
+      totals.short_forms += document_stats.short_forms;
+      drop_redundant (mentions);
       g_autoptr (ActnetSegmentation) segmentation = NULL;
       if (need_segments)
         segmentation = actnet_segment_document (document, mentions);
       actnet_cooccur_add_document (cooccur, mentions, segmentation);
     }
+  if (stats != NULL)
+    *stats = totals;
   return g_steal_pointer (&cooccur);
 }
 

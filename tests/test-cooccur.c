@@ -9,7 +9,7 @@ make_mentions (const guint (*triples)[3], guint n)
   GArray *mentions = g_array_new (FALSE, TRUE, sizeof (ActnetMention));
   for (guint i = 0; i < n; i++)
     {
-      ActnetMention m = { triples[i][0], triples[i][0] + 1, triples[i][1], triples[i][2], 0 };
+      ActnetMention m = { .start = triples[i][0], .end = triples[i][0] + 1, .word = triples[i][1], .actor = triples[i][2] };
       g_array_append_val (mentions, m);
     }
   return mentions;
@@ -169,7 +169,7 @@ test_empty_document_and_many_pairs (void **state)
   g_autoptr (GArray) all = g_array_new (FALSE, TRUE, sizeof (ActnetMention));
   for (guint i = 0; i < 300; i++)
     {
-      ActnetMention m = { i * 2, i * 2 + 1, i, 299 - i, 0 };
+      ActnetMention m = { .start = i * 2, .end = i * 2 + 1, .word = i, .actor = 299 - i };
       g_array_append_val (all, m);
     }
   actnet_cooccur_add_document (c, all, NULL);

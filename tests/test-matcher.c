@@ -67,6 +67,95 @@ check (const ActnetMatcher *matcher, const char *text, const char *expected)
   g_free (got);
 }
 
+/* Like describe(), under @options; each mention's flags follow its text:
+ * +n nested, +s short form, +a ambiguous, +r redundant. */
+static char *
+describe_full (const ActnetMatcher *matcher, const char *text,
+               const ActnetMatchOptions *options, ActnetMatchStats *stats)
+{
+  const ActnetGazetteer *gazetteer = actnet_matcher_get_gazetteer (matcher);
+  g_autoptr (ActnetTokens) tokens = actnet_tokens_new (text, -1);
+  GArray *mentions = actnet_matcher_find_full (matcher, tokens, options, stats);
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const ActnetMention *m = &g_array_index (mentions, ActnetMention, i);
+      assert_true (m->start < m->end && m->end <= strlen (text));
+      assert_int_equal (actnet_gazetteer_get_alias_actor (gazetteer, m->alias), m->actor);
+      if (i > 0)
+        g_string_append (out, " | ");
+      g_string_append_printf (out, "%s=%.*s", actnet_gazetteer_get_id (gazetteer, m->actor),
+                              (int) (m->end - m->start), text + m->start);
+      if (m->flags & ACTNET_MENTION_NESTED)
+        g_string_append (out, "+n");
+      if (m->flags & ACTNET_MENTION_SHORT_FORM)
+        g_string_append (out, "+s");
+      if (m->flags & ACTNET_MENTION_AMBIGUOUS)
+        g_string_append (out, "+a");
+      if (m->flags & ACTNET_MENTION_REDUNDANT)
+        g_string_append (out, "+r");
+    }
+  g_array_unref (mentions);
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_full (const ActnetMatcher *matcher, const char *text,
+            const ActnetMatchOptions *options, const char *expected)
+{
+  char *got = describe_full (matcher, text, options, NULL);
+  if (strcmp (got, expected) != 0)
+    print_error ("text: '%s'\n", text);
+  assert_string_equal (got, expected);
+  g_free (got);
+}
+
+/* The short forms of actor @id joined by "|". */
+static char *
+short_forms (const ActnetMatcher *matcher, const char *id)
+{
+  const ActnetGazetteer *gazetteer = actnet_matcher_get_gazetteer (matcher);
+  guint actor = actnet_gazetteer_lookup (gazetteer, id);
+  assert_int_not_equal (actor, G_MAXUINT);
+  char **forms = actnet_matcher_dup_short_forms (matcher, actor);
+  char *joined = g_strjoinv ("|", forms);
+  g_strfreev (forms);
+  return joined;
+}
+
+static void
+check_short_forms (const ActnetMatcher *matcher, const char *id, const char *expected)
+{
+  char *got = short_forms (matcher, id);
+  if (strcmp (got, expected) != 0)
+    print_error ("actor: '%s'\n", id);
+  assert_string_equal (got, expected);
+  g_free (got);
+}
+
+static guint
+add_typed_actor (ActnetGazetteer *gazetteer, const char *id, const char *type,
+                 const char *label)
+{
+  GError *error = NULL;
+  guint actor = actnet_gazetteer_add_actor (gazetteer, id, type, label, &error);
+  assert_null (error);
+  assert_int_not_equal (actor, G_MAXUINT);
+  return actor;
+}
+
+static void
+check_expand (const char *alias, const char *type, const char *expected)
+{
+  char **forms = actnet_alias_expand (alias, type);
+  char *got = g_strjoinv ("|", forms);
+  g_strfreev (forms);
+  if (strcmp (got, expected) != 0)
+    print_error ("alias: '%s'\n", alias);
+  assert_string_equal (got, expected);
+  g_free (got);
+}
+
 static const ActnetMention *
 single_mention (GArray *mentions)
 {
@@ -565,6 +654,438 @@ test_shared_articles (void **state)
   g_free (haftar);
 }
 
+
+/* ---- Resolution features ---------------------------------------------- */
+
+static void
+test_options_and_policy_parse (void **state)
+{
+  ActnetMatchOptions options;
+  memset (&options, 0xff, sizeof options);
+  actnet_match_options_init (&options);
+  assert_int_equal (options.overlaps, ACTNET_OVERLAPS_LONGEST);
+  assert_true (options.short_forms);
+
+  ActnetOverlapPolicy policy = ACTNET_OVERLAPS_LONGEST;
+  assert_true (actnet_overlap_policy_parse ("all", &policy, NULL));
+  assert_int_equal (policy, ACTNET_OVERLAPS_ALL);
+  assert_true (actnet_overlap_policy_parse ("longest", &policy, NULL));
+  assert_int_equal (policy, ACTNET_OVERLAPS_LONGEST);
+  GError *error = NULL;
+  assert_false (actnet_overlap_policy_parse ("nested", &policy, &error));
+  assert_true (g_error_matches (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT));
+  assert_string_equal (error->message,
+                       "invalid overlap policy 'nested': expected longest or all");
+  g_error_free (error);
+}
+
+static void
+test_short_form_after_full_name (void **state)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  guint haftar = add_actor (gazetteer, "haftar", "Khalifa Haftar");
+  add_alias (gazetteer, haftar, "Khalifa Hifter", ACTNET_CASE_POLICY_DEFAULT);
+  add_typed_actor (gazetteer, "libya", "place", "Libya");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  check_short_forms (matcher, "haftar", "Haftar|Hifter");
+  check_short_forms (matcher, "libya", "");
+  /* Not before the full name; after it, in any spelling of the actor. */
+  check (matcher, "Haftar spoke. Khalifa Haftar left. Haftar and Hifter returned.",
+         "haftar=Khalifa Haftar | haftar=Haftar | haftar=Hifter");
+  /* The case policy follows the word: a capital is required. */
+  check (matcher, "Khalifa Haftar. haftar. HAFTAR", "haftar=Khalifa Haftar | haftar=HAFTAR");
+  /* Only within one text. */
+  check (matcher, "Haftar returned.", "");
+
+  /* The reported alias is the one the short form came from; flagged. */
+  g_autoptr (ActnetTokens) tokens = actnet_tokens_new ("Khalifa Hifter met Hifter", -1);
+  ActnetMatchStats stats = { 7, 7 };
+  GArray *mentions = actnet_matcher_find_full (matcher, tokens, NULL, &stats);
+  assert_int_equal (mentions->len, 2);
+  const ActnetMention *m = &g_array_index (mentions, ActnetMention, 1);
+  assert_int_equal (m->start, 19);
+  assert_int_equal (m->end, 25);
+  assert_int_equal (m->word, 3);
+  assert_int_equal (m->actor, haftar);
+  assert_string_equal (actnet_gazetteer_get_alias_text (gazetteer, m->alias), "Khalifa Hifter");
+  assert_int_equal (m->flags, ACTNET_MENTION_SHORT_FORM);
+  assert_int_equal (g_array_index (mentions, ActnetMention, 0).flags, 0);
+  assert_int_equal (stats.short_forms, 1);
+  assert_int_equal (stats.suppressed, 0);
+  g_array_unref (mentions);
+
+  /* Switched off. */
+  ActnetMatchOptions options;
+  actnet_match_options_init (&options);
+  options.short_forms = FALSE;
+  check_full (matcher, "Khalifa Haftar left. Haftar returned.", &options,
+              "haftar=Khalifa Haftar");
+}
+
+static void
+test_short_form_particles (void **state)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  add_actor (gazetteer, "sarraj", "Fayez al-Sarraj");
+  add_actor (gazetteer, "leyen", "Ursula von der Leyen");
+  guint qumu = add_actor (gazetteer, "qumu", "Sufian bin Qumu");
+  add_alias (gazetteer, qumu, "bin Qumu", ACTNET_CASE_POLICY_DEFAULT);
+  add_actor (gazetteer, "tamim", "Tamim bin Hamad Al Thani");
+  add_actor (gazetteer, "jalil", "Mustafa Abdul Jalil");
+  guint drian = add_actor (gazetteer, "drian", "Jean-Yves Le Drian");
+  add_alias (gazetteer, drian, "Le Drian", ACTNET_CASE_POLICY_DEFAULT);
+  add_actor (gazetteer, "zuma", "Nkosazana Dlamini-Zuma");
+  add_actor (gazetteer, "ban", "Ban Ki-moon");
+  add_actor (gazetteer, "abdullah", "Abdullah II of Jordan");
+  add_actor (gazetteer, "wallace", "Ben Wallace");
+  add_actor (gazetteer, "obrien", "Conan O'Brien");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  check_short_forms (matcher, "sarraj", "al-Sarraj|Sarraj");
+  check_short_forms (matcher, "leyen", "von der Leyen");
+  check_short_forms (matcher, "qumu", "");  /* "bin Qumu" is explicit */
+  check_short_forms (matcher, "tamim", "Al Thani|Thani");
+  check_short_forms (matcher, "jalil", "Abdul Jalil|Jalil");
+  check_short_forms (matcher, "drian", "");  /* "Le Drian" explicit, "Drian" nobody */
+  check_short_forms (matcher, "zuma", "Dlamini-Zuma");
+  check_short_forms (matcher, "ban", "");      /* "moon" is lower-case */
+  check_short_forms (matcher, "abdullah", ""); /* "of Jordan" follows no name */
+  check_short_forms (matcher, "wallace", "");  /* "Ben" may be a particle */
+  check_short_forms (matcher, "obrien", "O'Brien");
+
+  check (matcher, "Fayez al-Sarraj arrived. Al-Sarraj and Sarraj spoke; von der Leyen too.",
+         "sarraj=Fayez al-Sarraj | sarraj=Al-Sarraj | sarraj=Sarraj");
+  check (matcher, "Ursula von der Leyen, then von der Leyen; Leyen.",
+         "leyen=Ursula von der Leyen | leyen=von der Leyen");
+  check (matcher, "Tamim bin Hamad Al Thani; Al Thani; Thani.",
+         "tamim=Tamim bin Hamad Al Thani | tamim=Al Thani | tamim=Thani");
+}
+
+static void
+test_short_form_refusals (void **state)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  add_actor (gazetteer, "may", "Theresa May");
+  add_actor (gazetteer, "will", "George Will");
+  add_actor (gazetteer, "biden", "Joseph R. Biden Jr.");
+  add_actor (gazetteer, "idris", "Idris I");
+  add_actor (gazetteer, "kim", "Kim Un");
+  add_actor (gazetteer, "prince", "Rogers Prince");
+  guint saif = add_actor (gazetteer, "saif", "Saif al-Islam Gaddafi");
+  add_alias (gazetteer, saif, "Saif al-Islam", ACTNET_CASE_POLICY_DEFAULT);
+  add_actor (gazetteer, "koussa", "Moussa Koussa");
+  add_actor (gazetteer, "amr", "Amr Moussa");
+  add_typed_actor (gazetteer, "jordan", "place", "Jordan");
+  add_actor (gazetteer, "michael", "Michael Jordan");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  check_short_forms (matcher, "may", "");
+  check_short_forms (matcher, "will", "");
+  check_short_forms (matcher, "biden", "");  /* ends in "Jr." */
+  check_short_forms (matcher, "idris", "");
+  check_short_forms (matcher, "kim", "");    /* two letters */
+  check_short_forms (matcher, "prince", ""); /* a title */
+  check_short_forms (matcher, "saif", "Gaddafi"); /* "Islam" is a given name */
+  check_short_forms (matcher, "amr", "Moussa");
+  check_short_forms (matcher, "michael", ""); /* an explicit alias has the key */
+
+  check (matcher, "Theresa May spoke in May. May we?", "may=Theresa May");
+  check (matcher, "Michael Jordan visited Jordan.",
+         "michael=Michael Jordan | jordan=Jordan");
+  check (matcher, "Saif al-Islam spoke of Islam.", "saif=Saif al-Islam");
+  /* Another person's first name: the longer full name still wins. */
+  check (matcher, "Amr Moussa met Moussa Koussa. Moussa left.",
+         "amr=Amr Moussa | koussa=Moussa Koussa | amr=Moussa");
+}
+
+static void
+test_short_form_latest_full_name (void **state)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  add_actor (gazetteer, "khalifa", "Khalifa Haftar");
+  add_actor (gazetteer, "saddam", "Saddam Haftar");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  ActnetMatchOptions options;
+  actnet_match_options_init (&options);
+  check_full (matcher, "Khalifa Haftar met Saddam Haftar. Haftar said.", &options,
+              "khalifa=Khalifa Haftar | saddam=Saddam Haftar | saddam=Haftar+s+a");
+  check_full (matcher, "Saddam Haftar met Khalifa Haftar. Haftar said.", &options,
+              "saddam=Saddam Haftar | khalifa=Khalifa Haftar | khalifa=Haftar+s+a");
+  check_full (matcher, "Saddam Haftar. Haftar. Khalifa Haftar. Haftar.", &options,
+              "saddam=Saddam Haftar | saddam=Haftar+s+a | khalifa=Khalifa Haftar"
+              " | khalifa=Haftar+s+a");
+  /* A short form is no full name: the latest full name still decides. */
+  check_full (matcher, "Saddam Haftar met Khalifa Haftar. Haftar. Haftar.", &options,
+              "saddam=Saddam Haftar | khalifa=Khalifa Haftar | khalifa=Haftar+s+a"
+              " | khalifa=Haftar+s+a");
+}
+
+static void
+test_short_form_yields_to_explicit (void **state)
+{
+  /* An inactive short form takes no room: the explicit name it overlaps
+   * is found; once active, the longer short form wins. */
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  add_actor (gazetteer, "hamad", "Hamad Al Thani");
+  add_typed_actor (gazetteer, "al", "organization", "Al");
+  add_actor (gazetteer, "muammar", "Muammar Gaddafi");
+  add_actor (gazetteer, "saif", "Saif al-Islam Gaddafi");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  check (matcher, "Al Thani spoke.", "al=Al");
+  check (matcher, "Hamad Al Thani spoke. Al Thani left.",
+         "hamad=Hamad Al Thani | hamad=Al Thani");
+  /* The family name as a short form of two actors. */
+  check (matcher, "Gaddafi. Saif al-Islam Gaddafi. Gaddafi.",
+         "saif=Saif al-Islam Gaddafi | saif=Gaddafi");
+}
+
+static void
+test_ambiguous_family_name_latest (void **state)
+{
+  /* An explicit family name listed under several actors is no short form
+   * and resolves to the most recent full name in the document. */
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  guint muammar = add_actor (gazetteer, "muammar", "Muammar Gaddafi");
+  add_alias (gazetteer, muammar, "Gaddafi", ACTNET_CASE_POLICY_DEFAULT);
+  guint saif = add_actor (gazetteer, "saif", "Saif al-Islam Gaddafi");
+  add_alias (gazetteer, saif, "Gaddafi", ACTNET_CASE_POLICY_DEFAULT);
+  guint hannibal = add_actor (gazetteer, "hannibal", "Hannibal Gaddafi");
+  add_alias (gazetteer, hannibal, "Gaddafi", ACTNET_CASE_POLICY_DEFAULT);
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  check_short_forms (matcher, "muammar", "");
+  check_short_forms (matcher, "saif", "");
+  ActnetMatchOptions options;
+  actnet_match_options_init (&options);
+  check_full (matcher,
+              "Gaddafi ruled. Hannibal Gaddafi fled; Gaddafi hid. Saif al-Islam Gaddafi "
+              "and Muammar Gaddafi met. Gaddafi spoke. Hannibal Gaddafi. Gaddafi.",
+              &options,
+              "muammar=Gaddafi+a | hannibal=Hannibal Gaddafi | hannibal=Gaddafi+a"
+              " | saif=Saif al-Islam Gaddafi | muammar=Muammar Gaddafi | muammar=Gaddafi+a"
+              " | hannibal=Hannibal Gaddafi | hannibal=Gaddafi+a");
+}
+
+static void
+test_titles_stripped (void **state)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  guint haftar = add_actor (gazetteer, "haftar", "Khalifa Haftar");
+  add_alias (gazetteer, haftar, "Gen. Khalifa Hifter", ACTNET_CASE_POLICY_DEFAULT);
+  add_alias (gazetteer, haftar, "Field Marshal Heftar", ACTNET_CASE_POLICY_DEFAULT);
+  add_actor (gazetteer, "obama", "President Barack Obama");
+  add_actor (gazetteer, "zeidan", "Prime Minister Dr. Ali Zeidan");
+  add_actor (gazetteer, "jalil", "Mr. Abdul-Jalil");
+  add_actor (gazetteer, "theresa", "Prime Minister May");
+  add_actor (gazetteer, "sg", "Secretary General");
+  add_actor (gazetteer, "emir", "Emir of Qatar");
+  add_typed_actor (gazetteer, "gm", "organization", "General Motors");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  check (matcher, "Field Marshal Khalifa Haftar met President Barack Obama.",
+         "haftar=Khalifa Haftar | obama=Barack Obama");
+  check (matcher, "Gen. Khalifa Hifter; Heftar; Ali Zeidan; Dr. Ali Zeidan; Mr Abdul-Jalil",
+         "haftar=Khalifa Hifter | haftar=Heftar | zeidan=Ali Zeidan | zeidan=Ali Zeidan"
+         " | jalil=Abdul-Jalil");
+  /* Kept whole: a lone common word or title would be left, no name
+   * follows, or the actor is no person. */
+  check (matcher, "Prime Minister May and the Secretary General met the Emir of Qatar "
+         "and General Motors in May.",
+         "theresa=Prime Minister May | sg=Secretary General | emir=Emir of Qatar"
+         " | gm=General Motors");
+
+  check_expand ("Gen. Khalifa Haftar", "person", "Khalifa Haftar");
+  check_expand ("Field Marshal Khalifa Haftar", "person", "Khalifa Haftar");
+  check_expand ("Lt. Gen. Khalifa Haftar", "person", "Khalifa Haftar");
+  check_expand ("Sheikh Tamim", "person", "Tamim");
+  check_expand ("Gen. Khalifa Haftar", "organization", "Gen. Khalifa Haftar");
+  check_expand ("President", "person", "President");
+  check_expand ("King Will", "person", "King Will");
+  check_expand ("Colonel gaddafi", "person", "Colonel gaddafi");
+  /* The title goes before short forms are derived. */
+  check_short_forms (matcher, "obama", "Obama");
+}
+
+static void
+test_inflections (void **state)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  add_typed_actor (gazetteer, "islamists", "organization", "Islamist[s]");
+  add_typed_actor (gazetteer, "kurds", "organization", "Kurd[s,ish]");
+  add_typed_actor (gazetteer, "militia", "organization", "Zintan militia[s]");
+  add_typed_actor (gazetteer, "ngo", "organization", "NGO[s]");
+  guint un = add_typed_actor (gazetteer, "un", "organization", "United Nations");
+  add_alias (gazetteer, un, "UNO[s]", ACTNET_CASE_POLICY_EXACT);
+  add_typed_actor (gazetteer, "brackets", "organization", "Foo [s]");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  check (matcher, "Islamist and Islamists, islamists, Islamistss",
+         "islamists=Islamist | islamists=Islamists");
+  check (matcher, "Kurd, Kurds, Kurdish, Kurdishs, kurds",
+         "kurds=Kurd | kurds=Kurds | kurds=Kurdish");
+  check (matcher, "the Zintan militias and the Zintan Militia",
+         "militia=Zintan militias | militia=Zintan Militia");
+  check (matcher, "NGO, NGOs, NGOS, Ngos, ngos", "ngo=NGO | ngo=NGOs | ngo=NGOS");
+  check (matcher, "UNO, UNOs, UNOS, Unos", "un=UNO | un=UNOs");
+  check (matcher, "Foo [s] and Foos", "brackets=Foo [s]");
+
+  check_expand ("Kurd[s,ish]", NULL, "Kurd|Kurds|Kurdish");
+  check_expand ("militia[s]", "organization", "militia|militias");
+  check_expand ("Gen. Haftar[s]", "person", "Haftar|Haftars");
+  check_expand ("O'Neil[l,l's]", NULL, "O'Neil|O'Neill|O'Neill's");
+  check_expand ("Kurd [s]", NULL, "Kurd [s]");
+  check_expand ("Kurd[s", NULL, "Kurd[s");
+  check_expand ("Kurd[s,]", NULL, "Kurd[s,]");
+  check_expand ("Kurd[1]", NULL, "Kurd[1]");
+  check_expand ("[s]", NULL, "[s]");
+}
+
+static void
+test_overlaps_all (void **state)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  guint is = add_typed_actor (gazetteer, "is", "organization", "Islamic State");
+  add_alias (gazetteer, is, "Islamic State in Iraq and Syria", ACTNET_CASE_POLICY_DEFAULT);
+  add_typed_actor (gazetteer, "iraq", "place", "Iraq");
+  add_typed_actor (gazetteer, "syria", "place", "Syria");
+  add_typed_actor (gazetteer, "ab", "organization", "Alpha Beta");
+  add_typed_actor (gazetteer, "bc", "organization", "Beta Gamma");
+  add_typed_actor (gazetteer, "c", "organization", "Gamma");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  const char *text = "the Islamic State in Iraq and Syria left Iraq";
+  ActnetMatchOptions options;
+  actnet_match_options_init (&options);
+  ActnetMatchStats stats = { 9, 9 };
+  char *got = describe_full (matcher, text, &options, &stats);
+  assert_string_equal (got, "is=Islamic State in Iraq and Syria | iraq=Iraq");
+  g_free (got);
+  /* "Islamic State" inside names the same actor: not suppressed. */
+  assert_int_equal (stats.suppressed, 2);
+  assert_int_equal (stats.short_forms, 0);
+
+  options.overlaps = ACTNET_OVERLAPS_ALL;
+  got = describe_full (matcher, text, &options, &stats);
+  assert_string_equal (got, "is=Islamic State in Iraq and Syria | is=Islamic State+n+r"
+                            " | iraq=Iraq+n | syria=Syria+n | iraq=Iraq");
+  g_free (got);
+  assert_int_equal (stats.suppressed, 0);
+
+  /* Offsets, words and order: (start, -end). */
+  g_autoptr (ActnetTokens) tokens = actnet_tokens_new (text, -1);
+  GArray *mentions = actnet_matcher_find_full (matcher, tokens, &options, NULL);
+  assert_int_equal (mentions->len, 5);
+  const ActnetMention *m = (const ActnetMention *) (void *) mentions->data;
+  assert_int_equal (m[0].start, 4);
+  assert_int_equal (m[0].end, 35);
+  assert_int_equal (m[0].word, 1);
+  assert_int_equal (m[1].start, 4);
+  assert_int_equal (m[1].end, 17);
+  assert_int_equal (m[1].flags, ACTNET_MENTION_NESTED | ACTNET_MENTION_REDUNDANT);
+  assert_int_equal (m[2].start, 21);
+  assert_int_equal (m[2].word, 4);
+  assert_int_equal (m[2].flags, ACTNET_MENTION_NESTED);
+  assert_int_equal (m[4].flags, 0);
+  g_array_unref (mentions);
+
+  /* Partial overlaps are reported unnested; what lies inside one is nested. */
+  check_full (matcher, "Alpha Beta Gamma", &options, "ab=Alpha Beta | bc=Beta Gamma | c=Gamma+n");
+  options.overlaps = ACTNET_OVERLAPS_LONGEST;
+  got = describe_full (matcher, "Alpha Beta Gamma", &options, &stats);
+  assert_string_equal (got, "ab=Alpha Beta | c=Gamma");
+  g_free (got);
+  assert_int_equal (stats.suppressed, 1);
+}
+
+static void
+test_overlaps_all_resolution (void **state)
+{
+  /* Inside a name of one of its actors, a shared name is that actor; the
+   * longest mentions resolve as with the default policy. */
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  guint muammar = add_actor (gazetteer, "muammar", "Muammar Gaddafi");
+  add_alias (gazetteer, muammar, "Gaddafi", ACTNET_CASE_POLICY_DEFAULT);
+  guint saif = add_actor (gazetteer, "saif", "Saif al-Islam Gaddafi");
+  add_alias (gazetteer, saif, "Gaddafi", ACTNET_CASE_POLICY_DEFAULT);
+  add_actor (gazetteer, "haftar", "Khalifa Haftar");
+  add_typed_actor (gazetteer, "islam", "misc", "Islam");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  ActnetMatchOptions options;
+  actnet_match_options_init (&options);
+  options.overlaps = ACTNET_OVERLAPS_ALL;
+  check_full (matcher, "Muammar Gaddafi and Saif al-Islam Gaddafi. Gaddafi.", &options,
+              "muammar=Muammar Gaddafi | muammar=Gaddafi+n+a+r"
+              " | saif=Saif al-Islam Gaddafi | islam=Islam+n | saif=Gaddafi+n+a+r"
+              " | saif=Gaddafi+a");
+  /* A short form inside its own full name, and after it. */
+  check_full (matcher, "Khalifa Haftar. Haftar.", &options,
+              "haftar=Khalifa Haftar | haftar=Haftar+n+s+r | haftar=Haftar+s");
+  ActnetMatchStats stats;
+  options.overlaps = ACTNET_OVERLAPS_LONGEST;
+  char *got = describe_full (matcher, "Khalifa Haftar. Saif al-Islam Gaddafi.", &options, &stats);
+  assert_string_equal (got, "haftar=Khalifa Haftar | saif=Saif al-Islam Gaddafi");
+  g_free (got);
+  assert_int_equal (stats.suppressed, 1);  /* "Islam" */
+}
+
+static void
+test_pipeline_overlaps (void **state)
+{
+  /* Nested names of other actors count in co-occurrence; a name nested in
+   * one of its own actor's names does not count twice. */
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  guint is = add_typed_actor (gazetteer, "is", "organization", "Islamic State");
+  add_alias (gazetteer, is, "Islamic State in Iraq and Syria", ACTNET_CASE_POLICY_DEFAULT);
+  guint iraq = add_typed_actor (gazetteer, "iraq", "place", "Iraq");
+  add_typed_actor (gazetteer, "syria", "place", "Syria");
+  add_actor (gazetteer, "haftar", "Khalifa Haftar");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+
+  const char *text = "The Islamic State in Iraq and Syria grew. Khalifa Haftar. Haftar.";
+  g_autoptr (ActnetDocument) document = actnet_document_new ("d", text, -1, FALSE);
+  ActnetMatchOptions options;
+  actnet_match_options_init (&options);
+  options.overlaps = ACTNET_OVERLAPS_ALL;
+  ActnetMatchStats stats;
+  g_autoptr (GArray) mentions = actnet_document_find_mentions_full (matcher, document,
+                                                                    &options, &stats);
+  assert_int_equal (mentions->len, 7);
+  assert_int_equal (stats.short_forms, 2);
+
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *path = actnet_test_write_file (dir, "a.txt", text, -1);
+  const char *inputs[] = { path, NULL };
+  ActnetWindow sentence = { ACTNET_WINDOW_SENTENCE, 0 };
+  GError *error = NULL;
+  g_autoptr (ActnetCooccur) all = actnet_pipeline_count_full (matcher, inputs, sentence,
+                                                              &options, &stats, &error);
+  assert_null (error);
+  /* IS, Iraq, Syria, Khalifa Haftar, Haftar: the nested "Islamic State"
+   * and the "Haftar" inside "Khalifa Haftar" are left out. */
+  assert_int_equal (actnet_cooccur_get_n_mentions (all), 5);
+  assert_int_equal (actnet_cooccur_get_actor_mentions (all, is), 1);
+  assert_int_equal (stats.suppressed, 0);
+  assert_int_equal (stats.short_forms, 2);
+  g_autoptr (GArray) pairs = actnet_cooccur_get_pairs (all);
+  assert_int_equal (pairs->len, 3);
+  assert_int_equal (g_array_index (pairs, ActnetPair, 0).a, is);
+  assert_int_equal (g_array_index (pairs, ActnetPair, 0).b, iraq);
+
+  g_autoptr (ActnetCooccur) longest = actnet_pipeline_count_full (matcher, inputs, sentence,
+                                                                  NULL, &stats, &error);
+  assert_null (error);
+  assert_int_equal (actnet_cooccur_get_n_mentions (longest), 3);
+  assert_int_equal (stats.suppressed, 2);
+  assert_int_equal (stats.short_forms, 1);
+  g_autoptr (GArray) no_pairs = actnet_cooccur_get_pairs (longest);
+  assert_int_equal (no_pairs->len, 0);
+  actnet_test_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -587,6 +1108,18 @@ main (void)
     cmocka_unit_test (test_many_aliases),
     cmocka_unit_test (test_concurrent_find),
     cmocka_unit_test (test_shared_articles),
+    cmocka_unit_test (test_options_and_policy_parse),
+    cmocka_unit_test (test_short_form_after_full_name),
+    cmocka_unit_test (test_short_form_particles),
+    cmocka_unit_test (test_short_form_refusals),
+    cmocka_unit_test (test_short_form_latest_full_name),
+    cmocka_unit_test (test_short_form_yields_to_explicit),
+    cmocka_unit_test (test_ambiguous_family_name_latest),
+    cmocka_unit_test (test_titles_stripped),
+    cmocka_unit_test (test_inflections),
+    cmocka_unit_test (test_overlaps_all),
+    cmocka_unit_test (test_overlaps_all_resolution),
+    cmocka_unit_test (test_pipeline_overlaps),
   };
   return cmocka_run_group_tests_name ("matcher", tests, NULL, NULL);
 }

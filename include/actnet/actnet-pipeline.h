@@ -22,6 +22,24 @@ ActnetCooccur *actnet_pipeline_count (const ActnetMatcher *matcher,
                                       const char *const *inputs,
                                       ActnetWindow window, GError **error);
 
+/* actnet_document_find_mentions() under @options (NULL: the defaults);
+ * @stats (nullable) is overwritten with the document's counts. */
+GArray *actnet_document_find_mentions_full (const ActnetMatcher *matcher,
+                                            const ActnetDocument *document,
+                                            const ActnetMatchOptions *options,
+                                            ActnetMatchStats *stats);
+
+/* actnet_pipeline_count() under @options (NULL: the defaults). With
+ * ACTNET_OVERLAPS_ALL nested mentions count like the others, except one
+ * nested in a mention of its own actor (ACTNET_MENTION_REDUNDANT), which
+ * would count that name twice. @stats (nullable) is overwritten with the
+ * totals over all documents. */
+ActnetCooccur *actnet_pipeline_count_full (const ActnetMatcher *matcher,
+                                           const char *const *inputs,
+                                           ActnetWindow window,
+                                           const ActnetMatchOptions *options,
+                                           ActnetMatchStats *stats, GError **error);
+
 /* Path of the bundled default gazetteer (libya.tsv): under
  * $ACTNET_DATA_DIR when set, else next to the running binary in a build
  * tree (BINDIR/data/gazetteers), else the installed data directory. New string,

@@ -59,6 +59,39 @@ cli_parse (GOptionContext *context, int *argc, char ***argv,
   return TRUE;
 }
 
+/* Set by --gazetteer-format; a CLI run parses its options once. */
+static ActnetGazetteerFormat gazetteer_format = ACTNET_GAZETTEER_FORMAT_AUTO;
+
+gboolean
+cli_gazetteer_format_option (const char *name, const char *value, gpointer data,
+                             GError **error)
+{
+  GError *format_error = NULL;
+  if (!actnet_gazetteer_format_from_string (value, &gazetteer_format, &format_error))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: %s", name,
+                   format_error->message);
+      g_error_free (format_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+cli_print_gazetteer_warnings (const ActnetGazetteer *gazetteer)
+{
+  /* A large place list can carry thousands of ambiguous names; show the
+   * first ones and a count rather than flooding the terminal. */
+  const guint shown = 20;
+  const GPtrArray *warnings = actnet_gazetteer_get_warnings (gazetteer);
+  guint n_warnings = warnings != NULL ? warnings->len : 0;
+  for (guint i = 0; i < n_warnings && i < shown; i++)
+    cli_error ("warning: %s", (const char *) g_ptr_array_index (warnings, i));
+  if (n_warnings > shown)
+    cli_error ("warning: ... and %u more gazetteer warnings", n_warnings - shown);
+  return n_warnings;
+}
+
 ActnetGazetteer *
 cli_load_gazetteers (char **paths, GError **error)
 {
@@ -73,17 +106,9 @@ cli_load_gazetteers (char **paths, GError **error)
       return g_steal_pointer (&gazetteer);
     }
   for (char **p = paths; *p != NULL; p++)
-    if (!actnet_gazetteer_load_file (gazetteer, *p, error))
+    if (!actnet_gazetteer_load_file_format (gazetteer, *p, gazetteer_format, error))
       return NULL;
-  /* A large place list can carry thousands of ambiguous names; show the
-   * first ones and a count rather than flooding the terminal. */
-  const guint shown = 20;
-  const GPtrArray *warnings = actnet_gazetteer_get_warnings (gazetteer);
-  guint n_warnings = warnings != NULL ? warnings->len : 0;
-  for (guint i = 0; i < n_warnings && i < shown; i++)
-    cli_error ("warning: %s", (const char *) g_ptr_array_index (warnings, i));
-  if (n_warnings > shown)
-    cli_error ("warning: ... and %u more gazetteer warnings", n_warnings - shown);
+  cli_print_gazetteer_warnings (gazetteer);
   return g_steal_pointer (&gazetteer);
 }
 
@@ -101,9 +126,35 @@ cli_parse_window (const char *text, ActnetWindow *window)
   return TRUE;
 }
 
+gboolean
+cli_parse_match_options (const char *overlaps_text, gboolean no_short_forms,
+                         ActnetMatchOptions *options)
+{
+  actnet_match_options_init (options);
+  options->short_forms = !no_short_forms;
+  GError *error = NULL;
+  if (overlaps_text != NULL
+      && !actnet_overlap_policy_parse (overlaps_text, &options->overlaps, &error))
+    {
+      cli_error ("%s (see '%s --help')", error->message, g_get_prgname ());
+      g_error_free (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 ActnetGraph *
 cli_build_graph (char **gazetteer_paths, ActnetWindow window, char **inputs,
                  guint64 *n_documents, guint64 *n_mentions, GError **error)
+{
+  return cli_build_graph_full (gazetteer_paths, window, NULL, inputs, n_documents,
+                               n_mentions, error);
+}
+
+ActnetGraph *
+cli_build_graph_full (char **gazetteer_paths, ActnetWindow window,
+                      const ActnetMatchOptions *options, char **inputs,
+                      guint64 *n_documents, guint64 *n_mentions, GError **error)
 {
   g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteer_paths, error);
   if (gazetteer == NULL)
@@ -111,8 +162,8 @@ cli_build_graph (char **gazetteer_paths, ActnetWindow window, char **inputs,
   g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, error);
   if (matcher == NULL)
     return NULL;
-  g_autoptr (ActnetCooccur) cooccur = actnet_pipeline_count (matcher, (const char *const *) inputs,
-                                                             window, error);
+  g_autoptr (ActnetCooccur) cooccur = actnet_pipeline_count_full (matcher, (const char *const *) inputs,
+                                                                  window, options, NULL, error);
   if (cooccur == NULL)
     return NULL;
   g_autoptr (ActnetGraph) graph = actnet_graph_new_from_cooccur (cooccur, gazetteer, error);

@@ -44,8 +44,24 @@ GOptionContext *cli_context_new (const char *parameters,
                                  const GOptionEntry *entries);
 
 /* The gazetteers named with -g, or the bundled one; warnings of user
- * gazetteers go to stderr. */
+ * gazetteers go to stderr. The -g files are read in the format given with
+ * --gazetteer-format (CLI_GAZETTEER_FORMAT_OPTION), by default found from
+ * each file's name and content. */
 ActnetGazetteer *cli_load_gazetteers (char **paths, GError **error);
+
+/* --gazetteer-format FORMAT for commands that take -g: one line in their
+ * option table. The option callback checks FORMAT (a bad one is a usage
+ * error) and keeps it for cli_load_gazetteers(), so that cli_build_graph()
+ * and the commands' calls stay as they are. */
+gboolean cli_gazetteer_format_option (const char *name, const char *value,
+                                      gpointer data, GError **error);
+#define CLI_GAZETTEER_FORMAT_OPTION                                                  \
+  { "gazetteer-format", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) cli_gazetteer_format_option, \
+    "Format of the -g files: auto (default), native, petrarch, spacy, gate, csv", "FORMAT" }
+
+/* Prints a gazetteer's warnings to stderr ("actnet: warning: ..."), the
+ * first 20 and then a count; returns how many there are. */
+guint cli_print_gazetteer_warnings (const ActnetGazetteer *gazetteer);
 
 /* Reads INPUT... into a graph with centralities: the common front half of
  * build and rank. */
@@ -56,6 +72,26 @@ gboolean cli_parse_window (const char *text, ActnetWindow *window);
 ActnetGraph *cli_build_graph (char **gazetteer_paths, ActnetWindow window,
                               char **inputs, guint64 *n_documents,
                               guint64 *n_mentions, GError **error);
+
+/* --overlaps POLICY and --no-short-forms, for the commands that match:
+ * two lines in their option table, read with cli_parse_match_options(). */
+#define CLI_MATCH_OPTION_ENTRIES(overlaps_text, no_short_forms)                          \
+  { "overlaps", 0, 0, G_OPTION_ARG_STRING, &(overlaps_text),                              \
+    "Overlapping names: longest (default) keeps the longest, all reports nested ones too", \
+    "POLICY" },                                                                           \
+  { "no-short-forms", 0, 0, G_OPTION_ARG_NONE, &(no_short_forms),                         \
+    "Do not match a person's bare surname after the full name", NULL }
+
+/* Fills @options from --overlaps (NULL: longest) and --no-short-forms;
+ * prints a usage error and returns FALSE on a bad policy. */
+gboolean cli_parse_match_options (const char *overlaps_text, gboolean no_short_forms,
+                                  ActnetMatchOptions *options);
+
+/* cli_build_graph() under @options (NULL: the defaults). */
+ActnetGraph *cli_build_graph_full (char **gazetteer_paths, ActnetWindow window,
+                                   const ActnetMatchOptions *options, char **inputs,
+                                   guint64 *n_documents, guint64 *n_mentions,
+                                   GError **error);
 
 /* Flushes stdout; a write error (disk full, closed pipe) is a failure. */
 int cli_finish_stdout (int status);

@@ -8,18 +8,22 @@ actnet_cmd_build (int argc, char **argv)
   g_auto (GStrv) gazetteers = NULL;
   g_auto (GStrv) inputs = NULL;
   g_autofree char *window_text = NULL;
+  g_autofree char *overlaps_text = NULL;
+  gboolean no_short_forms = FALSE;
   g_autofree char *output = NULL;
   gint top = 10;
   gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "Gazetteer TSV (repeatable; default: the bundled Libya gazetteer)", "GAZ" },
+    CLI_GAZETTEER_FORMAT_OPTION,
     { "window", 'w', 0, G_OPTION_ARG_STRING, &window_text,
       "Co-occurrence unit: sentence (default), paragraph, document or a number of words", "W" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the graph as GraphML to FILE (- for standard output)", "FILE" },
     { "top", 't', 0, G_OPTION_ARG_INT, &top, "Actors to list by degree (default 10; 0: none)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
+    CLI_MATCH_OPTION_ENTRIES (overlaps_text, no_short_forms),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -33,11 +37,14 @@ actnet_cmd_build (int argc, char **argv)
   ActnetWindow window;
   if (!cli_parse_window (window_text, &window))
     return ACTNET_EXIT_USAGE;
+  ActnetMatchOptions match_options;
+  if (!cli_parse_match_options (overlaps_text, no_short_forms, &match_options))
+    return ACTNET_EXIT_USAGE;
 
   GError *error = NULL;
   guint64 n_documents = 0, n_mentions = 0;
-  g_autoptr (ActnetGraph) graph = cli_build_graph (gazetteers, window, inputs, &n_documents,
-                                                   &n_mentions, &error);
+  g_autoptr (ActnetGraph) graph = cli_build_graph_full (gazetteers, window, &match_options, inputs,
+                                                        &n_documents, &n_mentions, &error);
   if (graph == NULL)
     return cli_fail (error);
   if (output != NULL && !actnet_graph_write_graphml (graph, output, &error))

@@ -30,9 +30,16 @@ actnet_cmd_mentions (int argc, char **argv)
 {
   g_auto (GStrv) gazetteers = NULL;
   g_auto (GStrv) inputs = NULL;
+  g_autofree char *overlaps_text = NULL;
+  gboolean no_short_forms = FALSE;
+  gboolean verbose = FALSE;
   const GOptionEntry entries[] = {
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "Gazetteer TSV (repeatable; default: the bundled Libya gazetteer)", "GAZ" },
+    CLI_GAZETTEER_FORMAT_OPTION,
+    CLI_MATCH_OPTION_ENTRIES (overlaps_text, no_short_forms),
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+      "Report on stderr how many overlapping names were left out and how many short forms found", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -41,10 +48,15 @@ actnet_cmd_mentions (int argc, char **argv)
     "Columns: doc start end surface id label type. start/end are byte offsets (end exclusive)\n"
     "into the original file, or into the UTF-8 bytes of the \"text\" field for JSONL; doc is\n"
     "the path as given, or the JSONL \"id\". Whitespace inside a surface is written as one space.\n"
+    "With --overlaps all an 8th column, nested, is 1 for a name inside another reported one.\n"
     "Exit status: 0 ok, 1 failure, 2 usage error.",
     entries);
   if (!cli_parse (context, &argc, &argv, &inputs, "INPUT", 0))
     return ACTNET_EXIT_USAGE;
+  ActnetMatchOptions match_options;
+  if (!cli_parse_match_options (overlaps_text, no_short_forms, &match_options))
+    return ACTNET_EXIT_USAGE;
+  gboolean all = match_options.overlaps == ACTNET_OVERLAPS_ALL;
 
   GError *error = NULL;
   g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteers, &error);
@@ -55,7 +67,8 @@ actnet_cmd_mentions (int argc, char **argv)
     return cli_fail (error);
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new ((const char *const *) inputs);
 
-  printf ("doc\tstart\tend\tsurface\tid\tlabel\ttype\n");
+  printf ("doc\tstart\tend\tsurface\tid\tlabel\ttype%s\n", all ? "\tnested" : "");
+  ActnetMatchStats totals = { 0, 0 };
   g_autoptr (GString) line = g_string_new (NULL);
   for (;;)
     {
@@ -66,7 +79,11 @@ actnet_cmd_mentions (int argc, char **argv)
             return cli_fail (error);
           break;
         }
-      g_autoptr (GArray) mentions = actnet_document_find_mentions (matcher, document);
+      ActnetMatchStats stats;
+      g_autoptr (GArray) mentions = actnet_document_find_mentions_full (matcher, document,
+                                                                        &match_options, &stats);
+      totals.suppressed += stats.suppressed;
+      totals.short_forms += stats.short_forms;
       for (guint i = 0; i < mentions->len; i++)
         {
           const ActnetMention *m = &g_array_index (mentions, ActnetMention, i);
@@ -83,9 +100,17 @@ actnet_cmd_mentions (int argc, char **argv)
           append_field (line, label, strlen (label));
           g_string_append_c (line, '\t');
           append_field (line, type, strlen (type));
+          if (all)
+            g_string_append (line, (m->flags & ACTNET_MENTION_NESTED) ? "\t1" : "\t0");
           g_string_append_c (line, '\n');
           fwrite (line->str, 1, line->len, stdout);
         }
     }
+  if (verbose && totals.suppressed > 0)
+    cli_error ("%u overlapping candidate%s suppressed (longest-match policy; see --overlaps all)",
+               totals.suppressed, totals.suppressed == 1 ? "" : "s");
+  if (verbose && totals.short_forms > 0)
+    cli_error ("%u mention%s by short form (a surname after the full name; see --no-short-forms)",
+               totals.short_forms, totals.short_forms == 1 ? "" : "s");
   return cli_finish_stdout (ACTNET_EXIT_OK);
 }

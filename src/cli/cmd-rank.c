@@ -17,6 +17,8 @@ actnet_cmd_rank (int argc, char **argv)
   g_auto (GStrv) gazetteers = NULL;
   g_auto (GStrv) inputs = NULL;
   g_autofree char *window_text = NULL;
+  g_autofree char *overlaps_text = NULL;
+  gboolean no_short_forms = FALSE;
   g_autofree char *by = NULL;
   g_autofree char *type = NULL;
   g_autofree char *format = NULL;
@@ -30,8 +32,10 @@ actnet_cmd_rank (int argc, char **argv)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "table (default), tsv, csv or json", "FORMAT" },
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "With INPUT...: gazetteer TSV (repeatable; default: bundled)", "GAZ" },
+    CLI_GAZETTEER_FORMAT_OPTION,
     { "window", 'w', 0, G_OPTION_ARG_STRING, &window_text,
       "With INPUT...: sentence (default), paragraph, document or N words", "W" },
+    CLI_MATCH_OPTION_ENTRIES (overlaps_text, no_short_forms),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -45,6 +49,9 @@ actnet_cmd_rank (int argc, char **argv)
     return ACTNET_EXIT_USAGE;
   ActnetWindow window;
   if (!cli_parse_window (window_text, &window))
+    return ACTNET_EXIT_USAGE;
+  ActnetMatchOptions match_options;
+  if (!cli_parse_match_options (overlaps_text, no_short_forms, &match_options))
     return ACTNET_EXIT_USAGE;
   const char *measure = by != NULL ? by : "degree";
   if (!g_strv_contains (actnet_measure_names (), measure))
@@ -71,7 +78,8 @@ actnet_cmd_rank (int argc, char **argv)
     }
   else
     {
-      graph = cli_build_graph (gazetteers, window, inputs, NULL, NULL, &error);
+      graph = cli_build_graph_full (gazetteers, window, &match_options, inputs, NULL, NULL,
+                                    &error);
       if (graph == NULL)
         return cli_fail (error);
     }
