@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <actnet/actnet.h>
+#include "actnet-gazetteer-private.h"
+#include "atomic-file.h"
 
 #include <string.h>
 
@@ -256,32 +258,51 @@ add_alias_internal (ActnetGazetteer *gaz, guint actor, const char *text,
   return TRUE;
 }
 
-static guint
-add_actor_internal (ActnetGazetteer *gaz, const char *id, const char *type,
-                    const char *label, const Origin *origin, GError **error)
+/* The checks every new or repeated actor definition passes; the id's
+ * uniqueness is the caller's business. */
+static gboolean
+check_actor_fields (const char *id, const char *type, const char *label,
+                    const Origin *origin, GError **error)
 {
   if (*id == '\0')
     {
       set_error (error, ACTNET_ERROR_PARSE, origin, "empty id");
-      return G_MAXUINT;
+      return FALSE;
     }
   if (*type == '\0')
     {
       set_error (error, ACTNET_ERROR_PARSE, origin, "empty type for '%s'", id);
-      return G_MAXUINT;
+      return FALSE;
     }
   for (const char *p = type; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_isspace (g_utf8_get_char (p)))
       {
         set_error (error, ACTNET_ERROR_PARSE, origin,
                    "type '%s' of '%s' must be a single word", type, id);
-        return G_MAXUINT;
+        return FALSE;
       }
   if (*label == '\0')
     {
       set_error (error, ACTNET_ERROR_PARSE, origin, "empty label for '%s'", id);
-      return G_MAXUINT;
+      return FALSE;
     }
+  /* The label is checked as an alias before the actor exists, so a failure
+   * leaves nothing behind. */
+  if (!has_alnum (label))
+    {
+      set_error (error, ACTNET_ERROR_GAZETTEER, origin,
+                 "alias has no letters or digits: '%s'", label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+add_actor_internal (ActnetGazetteer *gaz, const char *id, const char *type,
+                    const char *label, const Origin *origin, GError **error)
+{
+  if (!check_actor_fields (id, type, label, origin, error))
+    return G_MAXUINT;
   gpointer found;
   if (g_hash_table_lookup_extended (gaz->ids, id, NULL, &found))
     {
@@ -291,14 +312,6 @@ add_actor_internal (ActnetGazetteer *gaz, const char *id, const char *type,
                    "duplicate id '%s' (first defined at %s)", id, first->origin);
       else
         set_error (error, ACTNET_ERROR_GAZETTEER, origin, "duplicate id '%s'", id);
-      return G_MAXUINT;
-    }
-  /* The label is checked as an alias before the actor exists, so a failure
-   * leaves nothing behind. */
-  if (!has_alnum (label))
-    {
-      set_error (error, ACTNET_ERROR_GAZETTEER, origin,
-                 "alias has no letters or digits: '%s'", label);
       return G_MAXUINT;
     }
 
@@ -354,6 +367,207 @@ rollback (ActnetGazetteer *gaz, guint n_actors, guint n_aliases, guint n_warning
   g_ptr_array_set_size (gaz->warnings, n_warnings);
 }
 
+/* ---- loads: one file's worth of definitions ----------------------------- */
+
+struct _ActnetGazetteerLoad {
+  ActnetGazetteer *gaz;
+  char *name;
+  /* Sizes when the load began, for the rollback. */
+  guint n_actors;
+  guint n_aliases;
+  guint n_warnings;
+  /* Earlier actors this load merged into: index -> line of the merge. */
+  GHashTable *merged;
+  /* Earlier actors whose attributes this load extended: index -> their
+   * attribute count before (attributes are only ever appended to them). */
+  GHashTable *extended;
+};
+
+ActnetGazetteerLoad *
+actnet_i_gazetteer_load_begin (ActnetGazetteer *gazetteer, const char *name)
+{
+  g_return_val_if_fail (gazetteer != NULL, NULL);
+  ActnetGazetteerLoad *load = g_new0 (ActnetGazetteerLoad, 1);
+  load->gaz = gazetteer;
+  load->name = g_strdup (name != NULL ? name : "<data>");
+  load->n_actors = gazetteer->actors->len;
+  load->n_aliases = gazetteer->aliases->len;
+  load->n_warnings = gazetteer->warnings->len;
+  load->merged = g_hash_table_new (g_direct_hash, g_direct_equal);
+  load->extended = g_hash_table_new (g_direct_hash, g_direct_equal);
+  return load;
+}
+
+void
+actnet_i_gazetteer_load_set_name (ActnetGazetteerLoad *load, const char *name)
+{
+  g_return_if_fail (load != NULL && name != NULL);
+  g_free (load->name);
+  load->name = g_strdup (name);
+}
+
+const char *
+actnet_i_gazetteer_load_get_name (const ActnetGazetteerLoad *load)
+{
+  g_return_val_if_fail (load != NULL, NULL);
+  return load->name;
+}
+
+void
+actnet_i_gazetteer_load_warn (ActnetGazetteerLoad *load, guint line,
+                              const char *format, ...)
+{
+  g_return_if_fail (load != NULL);
+  va_list args;
+  va_start (args, format);
+  char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  Origin origin = { load->name, line };
+  char *prefix = origin_prefix (&origin);
+  g_ptr_array_add (load->gaz->warnings, g_strconcat (prefix, message, NULL));
+  g_free (prefix);
+  g_free (message);
+}
+
+gboolean
+actnet_i_gazetteer_load_has_id (const ActnetGazetteerLoad *load, const char *id)
+{
+  g_return_val_if_fail (load != NULL && id != NULL, FALSE);
+  gpointer found;
+  if (!g_hash_table_lookup_extended (load->gaz->ids, id, NULL, &found))
+    return FALSE;
+  guint index = GPOINTER_TO_UINT (found);
+  return index >= load->n_actors || g_hash_table_contains (load->merged, found);
+}
+
+/* A later file's definition of an actor we have: its label becomes an
+ * alias; the first type and label stay. */
+static guint
+merge_actor (ActnetGazetteerLoad *load, guint index, const char *type,
+             const char *label, const Origin *origin, GError **error)
+{
+  ActnetGazetteer *gaz = load->gaz;
+  const Actor *actor = g_ptr_array_index (gaz->actors, index);
+  char *canonical = actnet_type_canonicalize (type);
+  gboolean type_differs = strcmp (canonical, actor->type) != 0;
+  if (type_differs || strcmp (label, actor->label) != 0)
+    {
+      char *where = actor->origin != NULL
+                      ? g_strdup_printf ("also defined at %s", actor->origin)
+                      : g_strdup ("also added by the program");
+      char *conflict = type_differs
+                         ? g_strdup_printf ("; conflicting type '%s' ignored (kept '%s')",
+                                            canonical, actor->type)
+                         : g_strdup ("");
+      actnet_i_gazetteer_load_warn (load, origin->line, "actor '%s' %s; aliases merged%s",
+                                    actor->id, where, conflict);
+      g_free (where);
+      g_free (conflict);
+    }
+  g_free (canonical);
+  if (!add_alias_internal (gaz, index, label, ACTNET_CASE_POLICY_DEFAULT, origin, error))
+    return G_MAXUINT;
+  g_hash_table_insert (load->merged, GUINT_TO_POINTER (index), GUINT_TO_POINTER (origin->line));
+  return index;
+}
+
+guint
+actnet_i_gazetteer_load_actor (ActnetGazetteerLoad *load, guint line, const char *id,
+                               const char *type, const char *label, GError **error)
+{
+  g_return_val_if_fail (load != NULL, G_MAXUINT);
+  g_return_val_if_fail (id != NULL && type != NULL && label != NULL, G_MAXUINT);
+  ActnetGazetteer *gaz = load->gaz;
+  Origin origin = { load->name, line };
+
+  gpointer found;
+  if (!g_hash_table_lookup_extended (gaz->ids, id, NULL, &found))
+    return add_actor_internal (gaz, id, type, label, &origin, error);
+
+  if (!check_actor_fields (id, type, label, &origin, error))
+    return G_MAXUINT;
+  guint index = GPOINTER_TO_UINT (found);
+  const Actor *first = g_ptr_array_index (gaz->actors, index);
+  gpointer merged_line;
+  if (index >= load->n_actors)
+    {
+      set_error (error, ACTNET_ERROR_GAZETTEER, &origin,
+                 "duplicate id '%s' (first defined at %s)", id, first->origin);
+      return G_MAXUINT;
+    }
+  if (g_hash_table_lookup_extended (load->merged, found, NULL, &merged_line))
+    {
+      set_error (error, ACTNET_ERROR_GAZETTEER, &origin,
+                 "duplicate id '%s' (first defined at %s:%u)", id, load->name,
+                 GPOINTER_TO_UINT (merged_line));
+      return G_MAXUINT;
+    }
+  return merge_actor (load, index, type, label, &origin, error);
+}
+
+gboolean
+actnet_i_gazetteer_load_alias (ActnetGazetteerLoad *load, guint line, guint actor,
+                               const char *text, ActnetCasePolicy policy,
+                               GError **error)
+{
+  g_return_val_if_fail (load != NULL && text != NULL, FALSE);
+  g_return_val_if_fail (actor < load->gaz->actors->len, FALSE);
+  Origin origin = { load->name, line };
+  return add_alias_internal (load->gaz, actor, text, policy, &origin, error);
+}
+
+void
+actnet_i_gazetteer_load_attribute (ActnetGazetteerLoad *load, guint line, guint actor,
+                                   const char *key, const char *value)
+{
+  g_return_if_fail (load != NULL);
+  g_return_if_fail (actor < load->gaz->actors->len);
+  if (actor >= load->n_actors)
+    {
+      actnet_gazetteer_set_attribute (load->gaz, actor, key, value);
+      return;
+    }
+  /* An actor of an earlier file keeps what that file said. */
+  const Actor *a = g_ptr_array_index (load->gaz->actors, actor);
+  const char *old = actnet_gazetteer_get_attribute (load->gaz, actor, key);
+  if (old != NULL)
+    {
+      if (strcmp (old, value) != 0)
+        actnet_i_gazetteer_load_warn (load, line,
+                                      "attribute '%s' of '%s' is '%s' already; '%s' ignored",
+                                      key, a->id, old, value);
+      return;
+    }
+  gpointer key_ptr = GUINT_TO_POINTER (actor);
+  if (!g_hash_table_contains (load->extended, key_ptr))
+    g_hash_table_insert (load->extended, key_ptr,
+                         GUINT_TO_POINTER (actnet_gazetteer_get_n_attributes (load->gaz, actor)));
+  actnet_gazetteer_set_attribute (load->gaz, actor, key, value);
+}
+
+gboolean
+actnet_i_gazetteer_load_end (ActnetGazetteerLoad *load, gboolean keep)
+{
+  g_return_val_if_fail (load != NULL, FALSE);
+  if (!keep)
+    {
+      GHashTableIter iter;
+      gpointer actor, n_attributes;
+      g_hash_table_iter_init (&iter, load->extended);
+      while (g_hash_table_iter_next (&iter, &actor, &n_attributes))
+        {
+          Actor *a = g_ptr_array_index (load->gaz->actors, GPOINTER_TO_UINT (actor));
+          g_ptr_array_set_size (a->attributes, 2 * GPOINTER_TO_UINT (n_attributes));
+        }
+      rollback (load->gaz, load->n_actors, load->n_aliases, load->n_warnings);
+    }
+  g_hash_table_destroy (load->merged);
+  g_hash_table_destroy (load->extended);
+  g_free (load->name);
+  g_free (load);
+  return keep;
+}
+
 /* ---- the TSV format ---------------------------------------------------- */
 
 static gboolean
@@ -368,16 +582,76 @@ has_space_run (const char *line)
 static gboolean
 is_header (char **fields, guint n)
 {
-  static const char *const names[] = { "id", "type", "label", "aliases" };
+  static const char *const names[] = { "id", "type", "label", "aliases", "attributes" };
   for (guint i = 0; i < n; i++)
     if (g_ascii_strcasecmp (g_strstrip (fields[i]), names[i]) != 0)
       return FALSE;
   return TRUE;
 }
 
+/* Reads "key=value;key=value" into the actor. A backslash escapes ';', '='
+ * and itself; \t, \n and \r stand for the control characters, so that any
+ * value fits on the line (see actnet_gazetteer_write_tsv()). Empty pairs
+ * are ignored. */
+static gboolean
+parse_attributes (ActnetGazetteerLoad *load, guint actor, const char *text,
+                  const Origin *origin, GError **error)
+{
+  GString *key = g_string_new (NULL);
+  GString *value = g_string_new (NULL);
+  GString *pair = g_string_new (NULL);   /* as written, for messages */
+  gboolean in_value = FALSE;
+  gboolean ok = TRUE;
+  for (const char *p = text;; p++)
+    {
+      if (*p == ';' || *p == '\0')
+        {
+          char *k = g_strstrip (key->str);
+          if (!in_value && *k == '\0' && *g_strstrip (pair->str) == '\0')
+            ; /* an empty pair, as after a trailing ';' */
+          else if (!in_value || *k == '\0')
+            {
+              set_error (error, ACTNET_ERROR_PARSE, origin,
+                         "malformed attribute '%s' (expected key=value)",
+                         g_strstrip (pair->str));
+              ok = FALSE;
+              break;
+            }
+          else
+            actnet_i_gazetteer_load_attribute (load, origin->line, actor, k,
+                                               g_strstrip (value->str));
+          if (*p == '\0')
+            break;
+          g_string_truncate (key, 0);
+          g_string_truncate (value, 0);
+          g_string_truncate (pair, 0);
+          in_value = FALSE;
+          continue;
+        }
+      GString *target = in_value ? value : key;
+      if (*p == '\\' && p[1] != '\0')
+        {
+          g_string_append_len (pair, p, 2);
+          p++;
+          g_string_append_c (target, *p == 't' ? '\t' : *p == 'n' ? '\n'
+                                     : *p == 'r' ? '\r' : *p);
+          continue;
+        }
+      g_string_append_c (pair, *p);
+      if (*p == '=' && !in_value)
+        in_value = TRUE;
+      else
+        g_string_append_c (target, *p);
+    }
+  g_string_free (key, TRUE);
+  g_string_free (value, TRUE);
+  g_string_free (pair, TRUE);
+  return ok;
+}
+
 /* Parses one data line (already without its line end). */
 static gboolean
-parse_line (ActnetGazetteer *gaz, char *line, const Origin *origin,
+parse_line (ActnetGazetteerLoad *load, char *line, const Origin *origin,
             gboolean *header_allowed, GError **error)
 {
   const char *first = line;
@@ -390,10 +664,11 @@ parse_line (ActnetGazetteer *gaz, char *line, const Origin *origin,
   char **fields = g_strsplit (line, "\t", -1);
   guint n = g_strv_length (fields);
   gboolean ok = FALSE;
-  if (n != 3 && n != 4)
+  if (n < 3 || n > 5)
     {
       set_error (error, ACTNET_ERROR_PARSE, origin,
-                 "expected 3 or 4 tab-separated columns (id, type, label, aliases), found %u%s",
+                 "expected 3 or 4 tab-separated columns (id, type, label, aliases; "
+                 "a 5th for attributes), found %u%s",
                  n, n == 1 && has_space_run (line)
                       ? "; columns must be separated by tabs" : "");
       goto out;
@@ -410,12 +685,12 @@ parse_line (ActnetGazetteer *gaz, char *line, const Origin *origin,
   for (guint i = 0; i < n; i++)
     g_strstrip (fields[i]);
 
-  guint actor = add_actor_internal (gaz, fields[0], fields[1], fields[2],
-                                    origin, error);
+  guint actor = actnet_i_gazetteer_load_actor (load, origin->line, fields[0], fields[1],
+                                               fields[2], error);
   if (actor == G_MAXUINT)
     goto out;
 
-  if (n == 4 && fields[3][0] != '\0')
+  if (n >= 4 && fields[3][0] != '\0')
     {
       char **aliases = g_strsplit (fields[3], "|", -1);
       for (char **a = aliases; *a != NULL; a++)
@@ -435,7 +710,7 @@ parse_line (ActnetGazetteer *gaz, char *line, const Origin *origin,
                   goto out;
                 }
             }
-          if (!add_alias_internal (gaz, actor, text, policy, origin, error))
+          if (!actnet_i_gazetteer_load_alias (load, origin->line, actor, text, policy, error))
             {
               g_strfreev (aliases);
               goto out;
@@ -443,6 +718,8 @@ parse_line (ActnetGazetteer *gaz, char *line, const Origin *origin,
         }
       g_strfreev (aliases);
     }
+  if (n == 5 && !parse_attributes (load, actor, fields[4], origin, error))
+    goto out;
   ok = TRUE;
 
 out:
@@ -497,9 +774,7 @@ actnet_gazetteer_load_data (ActnetGazetteer *gazetteer, const char *data,
   if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
 
-  guint n_actors = gazetteer->actors->len;
-  guint n_aliases = gazetteer->aliases->len;
-  guint n_warnings = gazetteer->warnings->len;
+  ActnetGazetteerLoad *load = actnet_i_gazetteer_load_begin (gazetteer, name);
   gboolean header_allowed = TRUE;
   GString *line = g_string_new (NULL);
   gboolean ok = TRUE;
@@ -514,13 +789,11 @@ actnet_gazetteer_load_data (ActnetGazetteer *gazetteer, const char *data,
       g_string_truncate (line, 0);
       g_string_append_len (line, p, eol - p);
       origin.line++;
-      ok = parse_line (gazetteer, line->str, &origin, &header_allowed, error);
+      ok = parse_line (load, line->str, &origin, &header_allowed, error);
       p = next;
     }
   g_string_free (line, TRUE);
-  if (!ok)
-    rollback (gazetteer, n_actors, n_aliases, n_warnings);
-  return ok;
+  return actnet_i_gazetteer_load_end (load, ok);
 }
 
 gboolean
@@ -730,4 +1003,163 @@ actnet_gazetteer_get_attribute_value (const ActnetGazetteer *gazetteer, guint ac
   const Actor *a = get_actor (gazetteer, actor);
   g_return_val_if_fail (a != NULL && a->attributes != NULL && 2 * i < a->attributes->len, NULL);
   return g_ptr_array_index (a->attributes, 2 * i + 1);
+}
+
+/* ---- writing the native TSV -------------------------------------------- */
+
+/* Why a field cannot be written as it is, or NULL when it can. */
+static const char *
+unwritable (const char *text, gboolean alias)
+{
+  if (strpbrk (text, "\t\n\r") != NULL)
+    return "a tab or line break";
+  if (alias && strchr (text, '|') != NULL)
+    return "'|', the alias separator";
+  return NULL;
+}
+
+static void
+append_escaped (GString *out, const char *text, gboolean key)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\': g_string_append (out, "\\\\"); break;
+      case ';': g_string_append (out, "\\;"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '=':
+        g_string_append (out, key ? "\\=" : "=");
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+}
+
+/* Formats the whole file in memory: a failure is known before the output
+ * file is touched. */
+static GString *
+format_tsv (const ActnetGazetteer *gaz, GError **error)
+{
+  guint n_actors = gaz->actors->len;
+  gboolean any_attributes = FALSE;
+  for (guint i = 0; i < n_actors && !any_attributes; i++)
+    any_attributes = actnet_gazetteer_get_n_attributes (gaz, i) > 0;
+
+  /* Each actor's aliases, in load order. */
+  GPtrArray **aliases = g_new0 (GPtrArray *, n_actors);
+  for (guint i = 0; i < gaz->aliases->len; i++)
+    {
+      Alias *alias = &g_array_index (gaz->aliases, Alias, i);
+      if (aliases[alias->actor] == NULL)
+        aliases[alias->actor] = g_ptr_array_new ();
+      g_ptr_array_add (aliases[alias->actor], alias);
+    }
+
+  GString *out = g_string_new ("id\ttype\tlabel\taliases");
+  g_string_append (out, any_attributes ? "\tattributes\n" : "\n");
+  gboolean ok = TRUE;
+  for (guint i = 0; i < n_actors && ok; i++)
+    {
+      const Actor *actor = g_ptr_array_index (gaz->actors, i);
+      const char *fields[] = { actor->id, actor->type, actor->label };
+      for (guint f = 0; f < G_N_ELEMENTS (fields) && ok; f++)
+        {
+          const char *why = unwritable (fields[f], FALSE);
+          if (why != NULL || (f == 0 && fields[f][0] == '#'))
+            {
+              g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
+                           "actor '%s': its %s holds %s, which the TSV format cannot hold",
+                           actor->id, f == 0 ? "id" : f == 1 ? "type" : "label",
+                           why != NULL ? why : "a leading '#'");
+              ok = FALSE;
+            }
+        }
+      if (!ok)
+        break;
+      g_string_append_printf (out, "%s\t%s\t%s\t", actor->id, actor->type, actor->label);
+
+      /* The label's own alias is implied by the label column. */
+      gboolean label_seen = FALSE;
+      gboolean first = TRUE;
+      for (guint a = 0; aliases[i] != NULL && a < aliases[i]->len; a++)
+        {
+          const Alias *alias = g_ptr_array_index (aliases[i], a);
+          if (!label_seen && alias->policy == ACTNET_CASE_POLICY_DEFAULT
+              && strcmp (alias->text, actor->label) == 0)
+            {
+              label_seen = TRUE;
+              continue;
+            }
+          const char *why = unwritable (alias->text, TRUE);
+          if (why == NULL && alias->policy == ACTNET_CASE_POLICY_DEFAULT
+              && (alias->text[0] == '=' || alias->text[0] == '~'))
+            why = "a leading case-policy character";
+          if (why != NULL)
+            {
+              g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
+                           "alias '%s' of '%s' holds %s, which the TSV format cannot hold",
+                           alias->text, actor->id, why);
+              ok = FALSE;
+              break;
+            }
+          if (!first)
+            g_string_append_c (out, '|');
+          first = FALSE;
+          if (alias->policy == ACTNET_CASE_POLICY_EXACT)
+            g_string_append_c (out, '=');
+          else if (alias->policy == ACTNET_CASE_POLICY_ANY)
+            g_string_append_c (out, '~');
+          g_string_append (out, alias->text);
+        }
+      if (any_attributes)
+        {
+          g_string_append_c (out, '\t');
+          guint n = actnet_gazetteer_get_n_attributes (gaz, i);
+          for (guint k = 0; k < n; k++)
+            {
+              if (k > 0)
+                g_string_append_c (out, ';');
+              append_escaped (out, g_ptr_array_index (actor->attributes, 2 * k), TRUE);
+              g_string_append_c (out, '=');
+              append_escaped (out, g_ptr_array_index (actor->attributes, 2 * k + 1), FALSE);
+            }
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  for (guint i = 0; i < n_actors; i++)
+    if (aliases[i] != NULL)
+      g_ptr_array_unref (aliases[i]);
+  g_free (aliases);
+  if (!ok)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return out;
+}
+
+gboolean
+actnet_gazetteer_write_tsv (const ActnetGazetteer *gazetteer, const char *path,
+                            GError **error)
+{
+  g_return_val_if_fail (gazetteer != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  GString *text = format_tsv (gazetteer, error);
+  if (text == NULL)
+    return FALSE;
+  ActnetAtomicFile *file = actnet_i_atomic_file_open (path, error);
+  if (file == NULL)
+    {
+      g_string_free (text, TRUE);
+      return FALSE;
+    }
+  /* A short write leaves the stream in error: commit reports it. */
+  fwrite (text->str, 1, text->len, actnet_i_atomic_file_get_stream (file));
+  g_string_free (text, TRUE);
+  return actnet_i_atomic_file_commit (file, error);
 }

@@ -279,7 +279,7 @@ test_two_files (void **state)
   char *dup = actnet_test_write_file (dir, "dup.tsv",
                                       "sirte\tplace\tSirte\n"
                                       "\n"
-                                      "libya\tplace\tLibya\n", -1);
+                                      "libya\tplace\tLibyan Arab Jamahiriya\tLibya|Libia\n", -1);
   g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
   GError *error = NULL;
   assert_true (actnet_gazetteer_load_file (gaz, one, &error));
@@ -295,18 +295,20 @@ test_two_files (void **state)
   assert_string_equal (g_ptr_array_index (warnings, 0), expected);
   g_free (expected);
 
-  /* A duplicate id across files names both places; nothing of the failed
-   * file is kept. */
+  /* The same id in a later file merges into the first actor: its label
+   * and aliases are added; a different label is a warning. */
   guint n_aliases = actnet_gazetteer_get_n_aliases (gaz);
-  assert_false (actnet_gazetteer_load_file (gaz, dup, &error));
-  assert_int_equal (error->code, ACTNET_ERROR_GAZETTEER);
-  expected = g_strdup_printf ("%s:3: duplicate id 'libya' (first defined at %s:1)", dup, one);
-  assert_string_equal (error->message, expected);
+  assert_true (actnet_gazetteer_load_file (gaz, dup, &error));
+  assert_int_equal (actnet_gazetteer_get_n_actors (gaz), 5);
+  assert_int_equal (actnet_gazetteer_lookup (gaz, "sirte"), 4);
+  assert_int_equal (actnet_gazetteer_get_n_aliases (gaz), n_aliases + 3);
+  assert_string_equal (alias_owner (gaz, "Libia"), "libya");
+  assert_string_equal (alias_owner (gaz, "Libyan Arab Jamahiriya"), "libya");
+  assert_string_equal (actnet_gazetteer_get_label (gaz, 0), "Libya");
+  expected = g_strdup_printf ("%s:3: actor 'libya' also defined at %s:1; aliases merged", dup, one);
+  assert_int_equal (warnings->len, 2);
+  assert_string_equal (g_ptr_array_index (warnings, 1), expected);
   g_free (expected);
-  g_clear_error (&error);
-  assert_int_equal (actnet_gazetteer_get_n_actors (gaz), 4);
-  assert_int_equal (actnet_gazetteer_get_n_aliases (gaz), n_aliases);
-  assert_int_equal (actnet_gazetteer_lookup (gaz, "sirte"), G_MAXUINT);
 
   /* A missing file is an I/O error. */
   char *missing = g_build_filename (dir, "missing.tsv", NULL);
@@ -335,7 +337,7 @@ test_rollback (void **state)
                                             "bad\tplace\n", -1, "bad.tsv", &error));
   assert_string_equal (error->message,
                        "bad.tsv:3: expected 3 or 4 tab-separated columns "
-                       "(id, type, label, aliases), found 2");
+                       "(id, type, label, aliases; a 5th for attributes), found 2");
   assert_int_equal (error->code, ACTNET_ERROR_PARSE);
   g_clear_error (&error);
   assert_int_equal (actnet_gazetteer_get_n_actors (gaz), 1);
@@ -364,14 +366,17 @@ static void
 test_column_errors (void **state)
 {
   expect_error ("a\tplace\tA\n\nb\tplace\n", -1, ACTNET_ERROR_PARSE,
-                "t.tsv:3: expected 3 or 4 tab-separated columns (id, type, label, aliases), found 2");
+                "t.tsv:3: expected 3 or 4 tab-separated columns (id, type, label, aliases; a 5th for attributes), found 2");
+  expect_error ("# c\na\tplace\tA\tB\tC\tD\n", -1, ACTNET_ERROR_PARSE,
+                "t.tsv:2: expected 3 or 4 tab-separated columns (id, type, label, aliases; a 5th for attributes), found 6");
+  /* a fifth column holds attributes */
   expect_error ("# c\na\tplace\tA\tB\tC\n", -1, ACTNET_ERROR_PARSE,
-                "t.tsv:2: expected 3 or 4 tab-separated columns (id, type, label, aliases), found 5");
+                "t.tsv:2: malformed attribute 'C' (expected key=value)");
   expect_error ("a\tplace\tA\n\r\nlibya   place   Libya\r\n", -1, ACTNET_ERROR_PARSE,
-                "t.tsv:3: expected 3 or 4 tab-separated columns (id, type, label, aliases), "
-                "found 1; columns must be separated by tabs");
+                "t.tsv:3: expected 3 or 4 tab-separated columns (id, type, label, aliases; "
+                "a 5th for attributes), found 1; columns must be separated by tabs");
   expect_error ("libya\n", -1, ACTNET_ERROR_PARSE,
-                "t.tsv:1: expected 3 or 4 tab-separated columns (id, type, label, aliases), found 1");
+                "t.tsv:1: expected 3 or 4 tab-separated columns (id, type, label, aliases; a 5th for attributes), found 1");
 }
 
 static void
@@ -397,7 +402,7 @@ test_alias_errors (void **state)
   expect_error ("a\tplace\tA\tx|=\n", -1, ACTNET_ERROR_GAZETTEER,
                 "t.tsv:1: empty alias after '='");
   expect_error ("a\tplace\tA\n~ \t\n", -1, ACTNET_ERROR_PARSE,
-                "t.tsv:2: expected 3 or 4 tab-separated columns (id, type, label, aliases), found 2");
+                "t.tsv:2: expected 3 or 4 tab-separated columns (id, type, label, aliases; a 5th for attributes), found 2");
   expect_error ("a\tplace\tA\nb\tplace\tB\tB1|~  \n", -1, ACTNET_ERROR_GAZETTEER,
                 "t.tsv:2: empty alias after '~'");
   expect_error ("a\tplace\tA\tx|--|y\n", -1, ACTNET_ERROR_GAZETTEER,
@@ -492,11 +497,172 @@ test_programmatic (void **state)
   assert_string_equal (g_ptr_array_index (warnings, 0),
                        "ambiguous alias 'Hifter' is also an alias of 'khalifa_haftar'");
 
-  /* Files loaded afterwards still detect duplicate ids and ambiguity. */
-  assert_false (actnet_gazetteer_load_data (gaz, "lna\tORG\tLNA\n", -1, "more.tsv", &error));
-  assert_string_equal (error->message, "more.tsv:1: duplicate id 'lna'");
-  g_clear_error (&error);
+  /* A file loaded afterwards merges into an actor added by code. */
+  assert_true (actnet_gazetteer_load_data (gaz, "lna\tORG\tLNA\tHaftar forces\n", -1, "more.tsv", &error));
+  assert_int_equal (actnet_gazetteer_get_n_actors (gaz), 3);
+  assert_string_equal (alias_owner (gaz, "Haftar forces"), "lna");
+  assert_int_equal (warnings->len, 2);
+  assert_string_equal (g_ptr_array_index (warnings, 1),
+                       "more.tsv:1: actor 'lna' also added by the program; aliases merged");
   actnet_gazetteer_free (NULL);
+}
+
+/* ---- attributes, combining files, writing -------------------------------- */
+
+static void
+test_attributes_column (void **state)
+{
+  g_autoptr (ActnetGazetteer) gaz = load_ok (
+    "id\ttype\tlabel\taliases\tattributes\n"
+    "gaddafi\tperson\tMuammar Gaddafi\tQaddafi\tcameo=LBYGOV 690901-110823\\;LBYMIL; born = 1942 ;\n"
+    "tripoli\tplace\tTripoli\t\tgeonames=2210247;note=a\\\\b\\tc\\nd;k\\=ey=v=w\n"
+    "sirte\tplace\tSirte\n"
+    "misrata\tplace\tMisrata\t\t\n"
+    "zawiya\tplace\tZawiya\t\tx=1;x=2;empty=\n");
+  assert_int_equal (actnet_gazetteer_get_n_actors (gaz), 5);
+  assert_int_equal (actnet_gazetteer_get_n_attributes (gaz, 0), 2);
+  assert_string_equal (actnet_gazetteer_get_attribute_key (gaz, 0, 0), "cameo");
+  assert_string_equal (actnet_gazetteer_get_attribute_value (gaz, 0, 0), "LBYGOV 690901-110823;LBYMIL");
+  assert_string_equal (actnet_gazetteer_get_attribute (gaz, 0, "born"), "1942");
+  assert_int_equal (actnet_gazetteer_get_n_attributes (gaz, 1), 3);
+  assert_string_equal (actnet_gazetteer_get_attribute (gaz, 1, "geonames"), "2210247");
+  assert_string_equal (actnet_gazetteer_get_attribute (gaz, 1, "note"), "a\\b\tc\nd");
+  assert_string_equal (actnet_gazetteer_get_attribute (gaz, 1, "k=ey"), "v=w");
+  assert_int_equal (actnet_gazetteer_get_n_attributes (gaz, 2), 0);
+  assert_int_equal (actnet_gazetteer_get_n_attributes (gaz, 3), 0);
+  /* a key set twice in one line keeps the last value */
+  assert_int_equal (actnet_gazetteer_get_n_attributes (gaz, 4), 2);
+  assert_string_equal (actnet_gazetteer_get_attribute (gaz, 4, "x"), "2");
+  assert_string_equal (actnet_gazetteer_get_attribute (gaz, 4, "empty"), "");
+
+  expect_error ("a\tplace\tA\t\tk=v;oops\n", -1, ACTNET_ERROR_PARSE,
+                "t.tsv:1: malformed attribute 'oops' (expected key=value)");
+  expect_error ("a\tplace\tA\n\nb\tplace\tB\tB2\t=v\n", -1, ACTNET_ERROR_PARSE,
+                "t.tsv:3: malformed attribute '=v' (expected key=value)");
+  expect_error ("a\tplace\tA\t\tk=v;;x\n", -1, ACTNET_ERROR_PARSE,
+                "t.tsv:1: malformed attribute 'x' (expected key=value)");
+}
+
+static void
+test_merge_files (void **state)
+{
+  g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
+  GError *error = NULL;
+  assert_true (actnet_gazetteer_load_data (gaz,
+                                           "libya\tplace\tLibya\tLibyan\tcameo=LBY\n"
+                                           "haftar\tperson\tKhalifa Haftar\tHaftar\n"
+                                           "nato\torganization\tNATO\n", -1, "a.tsv", &error));
+  /* Same label and type: merged silently. Another type: the first stays.
+   * A new attribute key is added; a known key keeps its first value. */
+  assert_true (actnet_gazetteer_load_data (gaz,
+                                           "libya\tPLACE\tLibya\tLibia|Libyan\tcameo=LBY;iso=LY\n"
+                                           "haftar\torganization\tHaftar\tHifter\n"
+                                           "nato\tORG\tNATO\t\tcameo=IGOWSTNAT\n"
+                                           "sirte\tplace\tSirte\n", -1, "b.tsv", &error));
+  assert_null (error);
+  assert_int_equal (actnet_gazetteer_get_n_actors (gaz), 4);
+  assert_string_equal (actnet_gazetteer_get_type (gaz, 1), "person");
+  assert_string_equal (actnet_gazetteer_get_label (gaz, 1), "Khalifa Haftar");
+  assert_string_equal (actnet_gazetteer_get_origin (gaz, 1), "a.tsv:2");
+  assert_string_equal (alias_owner (gaz, "Libia"), "libya");
+  assert_string_equal (alias_owner (gaz, "Hifter"), "haftar");
+  assert_int_equal (count_actor_aliases (gaz, 0), 3);
+  assert_int_equal (count_actor_aliases (gaz, 1), 3);
+  assert_int_equal (actnet_gazetteer_get_n_attributes (gaz, 0), 2);
+  assert_string_equal (actnet_gazetteer_get_attribute (gaz, 0, "iso"), "LY");
+  assert_string_equal (actnet_gazetteer_get_attribute (gaz, 2, "cameo"), "IGOWSTNAT");
+  const GPtrArray *warnings = actnet_gazetteer_get_warnings (gaz);
+  assert_int_equal (warnings->len, 1);
+  assert_string_equal (g_ptr_array_index (warnings, 0),
+                       "b.tsv:2: actor 'haftar' also defined at a.tsv:2; aliases merged; "
+                       "conflicting type 'organization' ignored (kept 'person')");
+
+  assert_true (actnet_gazetteer_load_data (gaz, "nato\torganization\tNATO\t\tcameo=NATO\n", -1,
+                                           "c.tsv", &error));
+  assert_int_equal (warnings->len, 2);
+  assert_string_equal (g_ptr_array_index (warnings, 1),
+                       "c.tsv:1: attribute 'cameo' of 'nato' is 'IGOWSTNAT' already; 'NATO' ignored");
+
+  /* Within one file an id stays unique, merged or new. */
+  guint n_aliases = actnet_gazetteer_get_n_aliases (gaz);
+  assert_false (actnet_gazetteer_load_data (gaz,
+                                            "libya\tplace\tLibya\tLibye\tx=1\n"
+                                            "libya\tplace\tLibya\n", -1, "d.tsv", &error));
+  assert_string_equal (error->message, "d.tsv:2: duplicate id 'libya' (first defined at d.tsv:1)");
+  assert_int_equal (error->code, ACTNET_ERROR_GAZETTEER);
+  g_clear_error (&error);
+  assert_false (actnet_gazetteer_load_data (gaz,
+                                            "new\tplace\tNew\n"
+                                            "new\tplace\tNew\n", -1, "e.tsv", &error));
+  assert_string_equal (error->message, "e.tsv:2: duplicate id 'new' (first defined at e.tsv:1)");
+  g_clear_error (&error);
+  /* ... and the failed files left nothing: no alias, attribute or warning */
+  assert_int_equal (actnet_gazetteer_get_n_aliases (gaz), n_aliases);
+  assert_null (actnet_gazetteer_get_attribute (gaz, 0, "x"));
+  assert_int_equal (actnet_gazetteer_get_n_attributes (gaz, 0), 2);
+  assert_int_equal (actnet_gazetteer_get_n_actors (gaz), 4);
+  assert_int_equal (warnings->len, 2);
+  assert_null (alias_owner (gaz, "Libye"));
+
+  /* The programmatic API keeps refusing duplicates. */
+  assert_int_equal (actnet_gazetteer_add_actor (gaz, "libya", "place", "Libya", &error), G_MAXUINT);
+  assert_string_equal (error->message, "duplicate id 'libya' (first defined at a.tsv:1)");
+  g_clear_error (&error);
+}
+
+static void
+test_write_tsv (void **state)
+{
+  g_autoptr (ActnetGazetteer) gaz = load_ok (
+    "us\tplace\tUnited States\tUS|=U.S.|~united states of america\n"
+    "haftar\tPER\tKhalifa Haftar\tHaftar\n"
+    "lna\torganization\tLNA\n");
+  GError *error = NULL;
+  guint extra = actnet_gazetteer_add_actor (gaz, "x", "misc", "X Y", &error);
+  actnet_gazetteer_set_attribute (gaz, extra, "note", "a;b");
+  assert_true (actnet_gazetteer_add_alias (gaz, 0, "Estados Unidos", ACTNET_CASE_POLICY_ANY, &error));
+
+  char *dir = actnet_test_mkdtemp ();
+  char *path = g_build_filename (dir, "out.tsv", NULL);
+  assert_true (actnet_gazetteer_write_tsv (gaz, path, &error));
+  char *text = NULL;
+  assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  assert_string_equal (text,
+                       "id\ttype\tlabel\taliases\tattributes\n"
+                       "us\tplace\tUnited States\tUS|=U.S.|~united states of america|~Estados Unidos\t\n"
+                       "haftar\tperson\tKhalifa Haftar\tHaftar\t\n"
+                       "lna\torganization\tLNA\t\t\n"
+                       "x\tmisc\tX Y\t\tnote=a\\;b\n");
+  g_free (text);
+
+  g_autoptr (ActnetGazetteer) back = actnet_gazetteer_new ();
+  assert_true (actnet_gazetteer_load_file (back, path, &error));
+  assert_int_equal (actnet_gazetteer_get_n_actors (back), 4);
+  assert_int_equal (actnet_gazetteer_get_n_aliases (back), actnet_gazetteer_get_n_aliases (gaz));
+  for (guint i = 0; i < actnet_gazetteer_get_n_aliases (gaz); i++)
+    {
+      guint actor = actnet_gazetteer_get_alias_actor (gaz, i);
+      /* per actor in order; across actors the order is the file's */
+      guint j = find_alias (back, actnet_gazetteer_get_alias_text (gaz, i));
+      while (j != G_MAXUINT && actnet_gazetteer_get_alias_policy (back, j)
+                                 != actnet_gazetteer_get_alias_policy (gaz, i))
+        j++;
+      assert_int_not_equal (j, G_MAXUINT);
+      assert_int_equal (actnet_gazetteer_get_alias_actor (back, j), actor);
+    }
+  assert_string_equal (actnet_gazetteer_get_attribute (back, 3, "note"), "a;b");
+
+  /* "-" is standard output; an unwritable path fails naming it. */
+  char *bad = g_build_filename (dir, "missing", "out.tsv", NULL);
+  assert_false (actnet_gazetteer_write_tsv (gaz, bad, &error));
+  assert_true (error->domain == G_FILE_ERROR);
+  assert_non_null (strstr (error->message, bad));
+  g_clear_error (&error);
+
+  actnet_test_rmdir (dir);
+  g_free (bad);
+  g_free (path);
+  g_free (dir);
 }
 
 /* ---- the bundled gazetteer ---------------------------------------------- */
@@ -612,6 +778,9 @@ main (void)
     cmocka_unit_test (test_alias_errors),
     cmocka_unit_test (test_encoding_errors),
     cmocka_unit_test (test_programmatic),
+    cmocka_unit_test (test_attributes_column),
+    cmocka_unit_test (test_merge_files),
+    cmocka_unit_test (test_write_tsv),
     cmocka_unit_test (test_bundled_libya),
   };
   return cmocka_run_group_tests_name ("gazetteer", tests, NULL, NULL);

@@ -1,12 +1,22 @@
 /* Gazetteer: actors (id, type, label) and the aliases that name them.
  *
  * Native format (UTF-8 TSV), one actor a line:
- *   id <TAB> type <TAB> label <TAB> aliases
+ *   id <TAB> type <TAB> label <TAB> aliases [<TAB> attributes]
  * aliases separated by '|'; the label is an alias too. '#' at the start of a
  * line makes a comment; blank lines are ignored; an optional header line
- * "id\ttype\tlabel\taliases" is skipped. The aliases column may be absent
- * (three columns). Types person/organization/place (synonyms PER/ORG/LOC,
- * any case) are canonicalised; any other word is kept, lower-cased.
+ * "id\ttype\tlabel\taliases[\tattributes]" is skipped. The aliases column
+ * may be absent (three columns). Types person/organization/place (synonyms
+ * PER/ORG/LOC, any case) are canonicalised; any other word is kept,
+ * lower-cased. The optional fifth column holds attributes,
+ * "key=value;key=value"; a backslash escapes ';', '=' (in keys) and itself,
+ * and \t, \n, \r stand for tab, line feed and carriage return.
+ *
+ * Several files combine: an id defined twice in one file is an error, but
+ * an id defined by an earlier file (or added by code) is merged — the later
+ * label becomes an alias, the aliases are added, attribute keys not yet set
+ * are added; the first type, label and attribute values stay. When the
+ * label or type differ, a warning says so ("FILE:LINE: actor 'X' also
+ * defined at FILE:LINE; aliases merged[; conflicting type ...]").
  *
  * Per-alias case override (see the README, "Case policy"): an alias written
  * "=Alias" matches only with exactly that case, "~alias" in any case.
@@ -29,12 +39,15 @@ typedef struct _ActnetGazetteer ActnetGazetteer;
 ActnetGazetteer *actnet_gazetteer_new (void);
 void actnet_gazetteer_free (ActnetGazetteer *gazetteer);
 
-/* Loads a native TSV gazetteer and appends its actors. Errors (wrong column
- * count, empty id or alias, duplicate id, invalid UTF-8) are reported as
- * ACTNET_ERROR_PARSE / ACTNET_ERROR_GAZETTEER with "FILE:LINE: " prefixes; on
- * error nothing from the file is kept. An alias already listed under
- * another id is a warning ("FILE:LINE: ambiguous alias ...") added to
- * actnet_gazetteer_get_warnings(). */
+/* Loads a native TSV gazetteer and appends its actors (merging ids defined
+ * by earlier files, see above). Errors (wrong column count, empty id or
+ * alias, id defined twice in the file, malformed attribute, invalid UTF-8)
+ * are reported as ACTNET_ERROR_PARSE / ACTNET_ERROR_GAZETTEER /
+ * ACTNET_ERROR_ENCODING with "FILE:LINE: " prefixes; on error nothing from
+ * the file is kept (merged aliases and attributes included). An alias
+ * already listed under another id is a warning ("FILE:LINE: ambiguous
+ * alias ...") added to actnet_gazetteer_get_warnings(). Other formats:
+ * actnet_gazetteer_load_file_format() in actnet-import.h. */
 gboolean actnet_gazetteer_load_file (ActnetGazetteer *gazetteer,
                                      const char *path, GError **error);
 /* Same, from memory; @name is used in messages in place of a path. */
@@ -83,6 +96,17 @@ const char *actnet_gazetteer_get_attribute_value (const ActnetGazetteer *gazette
 
 /* Warnings collected while loading ("FILE:LINE: message"), borrowed. */
 const GPtrArray *actnet_gazetteer_get_warnings (const ActnetGazetteer *gazetteer);
+
+/* Writes the gazetteer as native TSV to @path ("-": standard output),
+ * atomically: a header line, one actor a line, aliases with their '='/'~'
+ * prefixes (the label's own alias is implied by the label column), and the
+ * attributes column when any actor has attributes. The file loads back into
+ * the same actors, aliases, policies and attributes. Fails with
+ * ACTNET_ERROR_INVALID_ARGUMENT, before touching @path, when a field cannot
+ * be written (a tab or line break in a field, '|' in an alias, an id
+ * starting with '#'), or with G_FILE_ERROR naming @path. */
+gboolean actnet_gazetteer_write_tsv (const ActnetGazetteer *gazetteer,
+                                     const char *path, GError **error);
 
 /* Canonical type name for a user-written type ("PER" -> "person"); newly allocated. */
 char *actnet_type_canonicalize (const char *type);
