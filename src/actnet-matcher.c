@@ -1165,7 +1165,7 @@ void
 actnet_match_options_init (ActnetMatchOptions *options)
 {
   g_return_if_fail (options != NULL);
-  *options = (ActnetMatchOptions) { ACTNET_OVERLAPS_LONGEST, TRUE };
+  *options = (ActnetMatchOptions) { ACTNET_OVERLAPS_LONGEST, TRUE, FALSE };
 }
 
 gboolean

@@ -40,6 +40,17 @@ drop_redundant (GArray *mentions)
   g_array_set_size (mentions, kept);
 }
 
+/* Drops the mentions of actors marked in @uncounted, in place. */
+static void
+drop_uncounted (GArray *mentions, const gboolean *uncounted)
+{
+  guint kept = 0;
+  for (guint i = 0; i < mentions->len; i++)
+    if (!uncounted[g_array_index (mentions, ActnetMention, i).actor])
+      g_array_index (mentions, ActnetMention, kept++) = g_array_index (mentions, ActnetMention, i);
+  g_array_set_size (mentions, kept);
+}
+
 ActnetCooccur *
 actnet_pipeline_count_full (const ActnetMatcher *matcher, const char *const *inputs,
                             ActnetWindow window, const ActnetMatchOptions *options,
@@ -52,6 +63,13 @@ actnet_pipeline_count_full (const ActnetMatcher *matcher, const char *const *inp
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
   gboolean need_segments = window.kind == ACTNET_WINDOW_SENTENCE || window.kind == ACTNET_WINDOW_PARAGRAPH;
   ActnetMatchStats totals = { 0, 0 };
+  guint n_actors = actnet_gazetteer_get_n_actors (gazetteer);
+  g_autofree gboolean *uncounted = g_new0 (gboolean, MAX (n_actors, 1));
+  gboolean any_uncounted = FALSE;
+  if (options == NULL || !options->count_media)
+    for (guint a = 0; a < n_actors; a++)
+      if (g_strcmp0 (actnet_gazetteer_get_type (gazetteer, a), "media") == 0)
+        uncounted[a] = any_uncounted = TRUE;
 
   for (;;)
     {
@@ -75,6 +93,10 @@ actnet_pipeline_count_full (const ActnetMatcher *matcher, const char *const *inp
       g_autoptr (ActnetSegmentation) segmentation = NULL;
       if (need_segments)
         segmentation = actnet_segment_document (document, mentions);
+      /* Media names still protect their spans from sentence breaks above,
+       * but sources are not actors of the network. */
+      if (any_uncounted)
+        drop_uncounted (mentions, uncounted);
       actnet_cooccur_add_document (cooccur, mentions, segmentation);
     }
   if (stats != NULL)

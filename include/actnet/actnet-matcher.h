@@ -56,6 +56,11 @@ typedef enum {
 typedef struct {
   ActnetOverlapPolicy overlaps; /* default ACTNET_OVERLAPS_LONGEST */
   gboolean short_forms;         /* implicit surnames of persons; default TRUE */
+  /* For actnet_pipeline_count_full(): count mentions of actors of type
+   * "media" (news outlets, sources rather than actors) in co-occurrence.
+   * Default FALSE: they are still found, and still block nested matches
+   * ("New York" inside "New York Times"), but make no nodes or edges. */
+  gboolean count_media;
 } ActnetMatchOptions;
 
 /* What a call of actnet_matcher_find_full() left out or inferred. */

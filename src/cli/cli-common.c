@@ -98,10 +98,16 @@ cli_load_gazetteers (char **paths, GError **error)
   g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
   if (paths == NULL || paths[0] == NULL)
     {
-      /* The bundled gazetteer's ambiguous aliases are deliberate (a family
-       * name listed under each family member), so its warnings stay quiet. */
+      /* The bundled gazetteers: the actors, and beside them the news media
+       * (type media) so that "New York Times" is not read as New York.
+       * Their few ambiguous aliases are deliberate, so warnings stay quiet. */
       g_autofree char *path = actnet_default_gazetteer_path (error);
       if (path == NULL || !actnet_gazetteer_load_file (gazetteer, path, error))
+        return NULL;
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *media = g_build_filename (dir, "media.tsv", NULL);
+      if (g_file_test (media, G_FILE_TEST_IS_REGULAR)
+          && !actnet_gazetteer_load_file (gazetteer, media, error))
         return NULL;
       return g_steal_pointer (&gazetteer);
     }

@@ -10,6 +10,7 @@ actnet_cmd_build (int argc, char **argv)
   g_autofree char *window_text = NULL;
   g_autofree char *overlaps_text = NULL;
   gboolean no_short_forms = FALSE;
+  gboolean keep_media = FALSE;
   g_autofree char *output = NULL;
   gint top = 10;
   gboolean quiet = FALSE;
@@ -24,6 +25,8 @@ actnet_cmd_build (int argc, char **argv)
     { "top", 't', 0, G_OPTION_ARG_INT, &top, "Actors to list by degree (default 10; 0: none)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
     CLI_MATCH_OPTION_ENTRIES (overlaps_text, no_short_forms),
+    { "keep-media", 0, 0, G_OPTION_ARG_NONE, &keep_media,
+      "Count news media (type media) as actors; by default they are found but not linked", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -40,6 +43,7 @@ actnet_cmd_build (int argc, char **argv)
   ActnetMatchOptions match_options;
   if (!cli_parse_match_options (overlaps_text, no_short_forms, &match_options))
     return ACTNET_EXIT_USAGE;
+  match_options.count_media = keep_media;
 
   GError *error = NULL;
   guint64 n_documents = 0, n_mentions = 0;

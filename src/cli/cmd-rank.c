@@ -19,6 +19,7 @@ actnet_cmd_rank (int argc, char **argv)
   g_autofree char *window_text = NULL;
   g_autofree char *overlaps_text = NULL;
   gboolean no_short_forms = FALSE;
+  gboolean keep_media = FALSE;
   g_autofree char *by = NULL;
   g_autofree char *type = NULL;
   g_autofree char *format = NULL;
@@ -36,6 +37,8 @@ actnet_cmd_rank (int argc, char **argv)
     { "window", 'w', 0, G_OPTION_ARG_STRING, &window_text,
       "With INPUT...: sentence (default), paragraph, document or N words", "W" },
     CLI_MATCH_OPTION_ENTRIES (overlaps_text, no_short_forms),
+    { "keep-media", 0, 0, G_OPTION_ARG_NONE, &keep_media,
+      "Count news media (type media) as actors; by default they are found but not linked", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -53,6 +56,7 @@ actnet_cmd_rank (int argc, char **argv)
   ActnetMatchOptions match_options;
   if (!cli_parse_match_options (overlaps_text, no_short_forms, &match_options))
     return ACTNET_EXIT_USAGE;
+  match_options.count_media = keep_media;
   const char *measure = by != NULL ? by : "degree";
   if (!g_strv_contains (actnet_measure_names (), measure))
     {
