@@ -204,8 +204,8 @@ format_number (GString *out, double value, int digits)
     g_string_append_printf (out, "%.*g", digits, value);
 }
 
-static void
-append_padded (GString *out, const char *text, guint width, gboolean right)
+void
+cli_append_padded (GString *out, const char *text, guint width, gboolean right)
 {
   glong chars = g_utf8_strlen (text, -1);
   guint pad = chars < (glong) width ? width - (guint) chars : 0;
@@ -236,8 +236,8 @@ append_csv_field (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
-static void
-append_json_string (GString *out, const char *text)
+void
+cli_append_json_string (GString *out, const char *text)
 {
   g_string_append_c (out, '"');
   for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
@@ -252,12 +252,21 @@ append_json_string (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
-/* TSV fields never hold a tab or newline. */
-static void
-append_tsv_field (GString *out, const char *text)
+void
+cli_append_tsv_field (GString *out, const char *text, gssize length)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  gboolean in_space = FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = text[i];
+      gboolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+      if (!space)
+        g_string_append_c (out, c);
+      else if (!in_space)
+        g_string_append_c (out, ' ');
+      in_space = space;
+    }
 }
 
 static void
@@ -272,9 +281,9 @@ print_table (const ActnetGraph *graph, const GArray *ranked, const char *measure
     }
   g_autoptr (GString) line = g_string_new (NULL);
   g_string_append (line, "rank  ");
-  append_padded (line, "actor", label_width, FALSE);
+  cli_append_padded (line, "actor", label_width, FALSE);
   g_string_append (line, "  type          ");
-  append_padded (line, measure, 12, TRUE);
+  cli_append_padded (line, measure, 12, TRUE);
   if (show_mentions)
     g_string_append (line, "    mentions");
   printf ("%s\n", line->str);
@@ -284,17 +293,17 @@ print_table (const ActnetGraph *graph, const GArray *ranked, const char *measure
       g_autoptr (GString) value = g_string_new (NULL);
       format_number (value, actnet_graph_get_node_value (graph, node, measure), 6);
       g_string_printf (line, "%4u  ", i + 1);
-      append_padded (line, actnet_graph_get_node_label (graph, node), label_width, FALSE);
+      cli_append_padded (line, actnet_graph_get_node_label (graph, node), label_width, FALSE);
       g_string_append (line, "  ");
-      append_padded (line, actnet_graph_get_node_type (graph, node), 12, FALSE);
+      cli_append_padded (line, actnet_graph_get_node_type (graph, node), 12, FALSE);
       g_string_append (line, "  ");
-      append_padded (line, value->str, 12, TRUE);
+      cli_append_padded (line, value->str, 12, TRUE);
       if (show_mentions)
         {
           g_string_set_size (value, 0);
           format_number (value, actnet_graph_get_node_value (graph, node, "mentions"), 6);
           g_string_append (line, "  ");
-          append_padded (line, value->str, 10, TRUE);
+          cli_append_padded (line, value->str, 10, TRUE);
         }
       printf ("%s\n", line->str);
     }
@@ -346,7 +355,7 @@ cli_print_ranking (const ActnetGraph *graph, const char *measure, const char *ty
           for (guint c = 0; c < G_N_ELEMENTS (fields); c++)
             {
               g_string_append_printf (out, ", \"%s\": ", names[c]);
-              append_json_string (out, fields[c]);
+              cli_append_json_string (out, fields[c]);
             }
         }
       else
@@ -358,7 +367,7 @@ cli_print_ranking (const ActnetGraph *graph, const char *measure, const char *ty
               if (separator == ',')
                 append_csv_field (out, fields[c]);
               else
-                append_tsv_field (out, fields[c]);
+                cli_append_tsv_field (out, fields[c], -1);
             }
         }
       for (guint m = 0; measures[m] != NULL; m++)

@@ -101,3 +101,12 @@ int cli_finish_stdout (int status);
 gboolean cli_print_ranking (const ActnetGraph *graph, const char *measure,
                             const char *type, guint top, const char *format,
                             GError **error);
+
+/* Output helpers shared by the commands. */
+/* Appends @text (@length bytes, -1: NUL-terminated) with every whitespace
+ * run written as one space, so a TSV field never holds a tab or newline. */
+void cli_append_tsv_field (GString *out, const char *text, gssize length);
+/* Appends @text as a JSON string literal. */
+void cli_append_json_string (GString *out, const char *text);
+/* Appends @text padded with spaces to @width characters (right-aligned when @right). */
+void cli_append_padded (GString *out, const char *text, guint width, gboolean right);

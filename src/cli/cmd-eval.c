@@ -5,28 +5,6 @@
 #include <string.h>
 
 /* TSV and table fields never hold a tab or newline. */
-static void
-append_field (GString *out, const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-}
-
-static void
-append_json_string (GString *out, const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if (*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, (char) *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 static const char *
 id_or_dash (const char *id)
@@ -56,21 +34,21 @@ print_table_details (const ActnetGold *gold, const char *kind, const ActnetEvalM
 {
   const ActnetEvalMention *m = x->mention;
   g_string_append_printf (out, "%s\t", kind);
-  append_field (out, actnet_gold_get_document_id (gold, m->doc));
+  cli_append_tsv_field (out, actnet_gold_get_document_id (gold, m->doc), -1);
   g_string_append_printf (out, "\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t", m->start, m->end);
-  append_field (out, m->surface);
+  cli_append_tsv_field (out, m->surface, -1);
   g_string_append_c (out, '\t');
-  append_field (out, id_or_dash (m->id));
+  cli_append_tsv_field (out, id_or_dash (m->id), -1);
   g_string_append_c (out, '\t');
-  append_field (out, m->type);
+  cli_append_tsv_field (out, m->type, -1);
   if (x->overlap != NULL)
     {
       const ActnetEvalMention *o = x->overlap;
       g_string_append_printf (out, "\toverlaps %s %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT " '",
                               o->line > 0 ? "gold" : "prediction", o->start, o->end);
-      append_field (out, o->surface);
+      cli_append_tsv_field (out, o->surface, -1);
       g_string_append (out, "' ");
-      append_field (out, *o->id != '\0' ? o->id : o->type);
+      cli_append_tsv_field (out, *o->id != '\0' ? o->id : o->type, -1);
     }
   g_string_append_c (out, '\n');
 }
@@ -83,7 +61,7 @@ print_tsv (const ActnetEvalReport *report, GString *out)
   for (guint i = 0; i < actnet_eval_report_get_n_scores (report); i++)
     {
       const ActnetEvalScore *s = actnet_eval_report_get_score (report, i);
-      append_field (out, s->scope);
+      cli_append_tsv_field (out, s->scope, -1);
       g_string_append_printf (out, "\t%u\t%u\t%u\t%.6f\t%.6f\t%.6f\t%u\t%u\t%.6f\t%.6f\t%.6f\n",
                               s->n_gold, s->n_predicted, s->exact, s->precision, s->recall,
                               s->f1, s->overlap_predicted, s->overlap_gold,
@@ -100,11 +78,11 @@ append_tsv_mention (GString *out, const ActnetGold *gold, const ActnetEvalMentio
       return;
     }
   g_string_append_printf (out, "%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t", m->start, m->end);
-  append_field (out, m->surface);
+  cli_append_tsv_field (out, m->surface, -1);
   g_string_append_c (out, '\t');
-  append_field (out, m->id);
+  cli_append_tsv_field (out, m->id, -1);
   g_string_append_c (out, '\t');
-  append_field (out, m->type);
+  cli_append_tsv_field (out, m->type, -1);
 }
 
 static void
@@ -112,7 +90,7 @@ print_tsv_details (const ActnetGold *gold, const char *kind, const ActnetEvalMis
                    GString *out)
 {
   g_string_append_printf (out, "%s\t", kind);
-  append_field (out, actnet_gold_get_document_id (gold, x->mention->doc));
+  cli_append_tsv_field (out, actnet_gold_get_document_id (gold, x->mention->doc), -1);
   g_string_append_c (out, '\t');
   append_tsv_mention (out, gold, x->mention);
   g_string_append_c (out, '\t');
@@ -124,14 +102,14 @@ static void
 append_json_mention (GString *out, const ActnetGold *gold, const ActnetEvalMention *m)
 {
   g_string_append (out, "{\"doc\": ");
-  append_json_string (out, actnet_gold_get_document_id (gold, m->doc));
+  cli_append_json_string (out, actnet_gold_get_document_id (gold, m->doc));
   g_string_append_printf (out, ", \"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT
                           ", \"surface\": ", m->start, m->end);
-  append_json_string (out, m->surface);
+  cli_append_json_string (out, m->surface);
   g_string_append (out, ", \"id\": ");
-  append_json_string (out, m->id);
+  cli_append_json_string (out, m->id);
   g_string_append (out, ", \"type\": ");
-  append_json_string (out, m->type);
+  cli_append_json_string (out, m->type);
   if (m->line > 0)
     g_string_append_printf (out, ", \"line\": %u", m->line);
   g_string_append_c (out, '}');
@@ -167,7 +145,7 @@ print_json (const char *gold_path, const ActnetGold *gold, const ActnetEvalRepor
             gboolean details, GString *out)
 {
   g_string_append (out, "{\n  \"gold\": ");
-  append_json_string (out, gold_path);
+  cli_append_json_string (out, gold_path);
   g_string_append_printf (out, ",\n  \"format\": \"%s\",\n  \"documents\": %u,\n  \"scores\": [",
                           actnet_gold_get_format (gold) == ACTNET_GOLD_FORMAT_TSV ? "tsv" : "conll",
                           actnet_gold_get_n_documents (gold));
@@ -175,7 +153,7 @@ print_json (const char *gold_path, const ActnetGold *gold, const ActnetEvalRepor
     {
       const ActnetEvalScore *s = actnet_eval_report_get_score (report, i);
       g_string_append (out, i > 0 ? ",\n    {\"scope\": " : "\n    {\"scope\": ");
-      append_json_string (out, s->scope);
+      cli_append_json_string (out, s->scope);
       g_string_append_printf (out, ", \"gold\": %u, \"predicted\": %u, \"exact\": %u, "
                               "\"precision\": %.6g, \"recall\": %.6g, \"f1\": %.6g, "
                               "\"overlap_predicted\": %u, \"overlap_gold\": %u, "

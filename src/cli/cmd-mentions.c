@@ -4,27 +4,6 @@
 
 #include <string.h>
 
-/* Appends @length bytes of @text with every whitespace run written as one
- * space, so a field never holds a tab or newline. */
-static void
-append_field (GString *out, const char *text, gsize length)
-{
-  gboolean in_space = FALSE;
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-      gboolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-      if (space)
-        {
-          if (!in_space)
-            g_string_append_c (out, ' ');
-        }
-      else
-        g_string_append_c (out, c);
-      in_space = space;
-    }
-}
-
 int
 actnet_cmd_mentions (int argc, char **argv)
 {
@@ -91,15 +70,15 @@ actnet_cmd_mentions (int argc, char **argv)
           const char *id = actnet_gazetteer_get_id (gazetteer, m->actor);
           const char *type = actnet_gazetteer_get_type (gazetteer, m->actor);
           g_string_set_size (line, 0);
-          append_field (line, document->id, strlen (document->id));
+          cli_append_tsv_field (line, document->id, -1);
           g_string_append_printf (line, "\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t", m->start, m->end);
-          append_field (line, document->text + m->start, m->end - m->start);
+          cli_append_tsv_field (line, document->text + m->start, m->end - m->start);
           g_string_append_c (line, '\t');
-          append_field (line, id, strlen (id));
+          cli_append_tsv_field (line, id, -1);
           g_string_append_c (line, '\t');
-          append_field (line, label, strlen (label));
+          cli_append_tsv_field (line, label, -1);
           g_string_append_c (line, '\t');
-          append_field (line, type, strlen (type));
+          cli_append_tsv_field (line, type, -1);
           if (all)
             g_string_append (line, (m->flags & ACTNET_MENTION_NESTED) ? "\t1" : "\t0");
           g_string_append_c (line, '\n');

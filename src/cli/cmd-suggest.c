@@ -7,14 +7,6 @@
 #define ACTNET_DEFAULT_WORDS "/usr/share/dict/american-english"
 
 static void
-append_padded (GString *out, const char *text, guint width)
-{
-  g_string_append (out, text);
-  for (glong chars = g_utf8_strlen (text, -1); chars < (glong) width; chars++)
-    g_string_append_c (out, ' ');
-}
-
-static void
 print_table (const GArray *suggestions, const ActnetGazetteer *gazetteer)
 {
   guint name_width = 4;
@@ -24,16 +16,16 @@ print_table (const GArray *suggestions, const ActnetGazetteer *gazetteer)
       name_width = MAX (name_width, (guint) MIN (chars, 40));
     }
   g_autoptr (GString) line = g_string_new ("rank  ");
-  append_padded (line, "name", name_width);
+  cli_append_padded (line, "name", name_width, FALSE);
   g_string_append (line, "  type            count   docs  with");
   printf ("%s\n", line->str);
   for (guint i = 0; i < suggestions->len; i++)
     {
       const ActnetSuggestion *s = &g_array_index (suggestions, ActnetSuggestion, i);
       g_string_printf (line, "%4u  ", i + 1);
-      append_padded (line, s->label, name_width);
+      cli_append_padded (line, s->label, name_width, FALSE);
       g_string_append (line, "  ");
-      append_padded (line, s->type, 12);
+      cli_append_padded (line, s->type, 12, FALSE);
       g_string_append_printf (line, "  %5u  %5u  ", s->count, s->documents);
       for (guint p = 0; p < s->n_peers; p++)
         g_string_append_printf (line, "%s%s (%u)", p > 0 ? ", " : "",
