@@ -10,6 +10,7 @@
 #include <actnet/actnet-error.h>
 #include "atomic-file.h"
 #include "igraph-bridge.h"
+#include "actnet-graph-private.h"
 
 /* The graph and every attribute live in igraph's C attribute table. The
  * invariants every public function keeps:
@@ -895,4 +896,18 @@ actnet_graph_rank (const ActnetGraph *graph, const char *measure,
     g_array_append_val (ranked, g_array_index (entries, RankEntry, i).node);
   g_array_unref (entries);
   return ranked;
+}
+
+igraph_t *
+actnet_i_graph_get_igraph (ActnetGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  return &graph->graph;
+}
+
+const igraph_t *
+actnet_i_graph_get_igraph_const (const ActnetGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  return &graph->graph;
 }

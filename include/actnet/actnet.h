@@ -28,3 +28,7 @@
 #include <actnet/actnet-lint.h>
 #include <actnet/actnet-suggest.h>
 #include <actnet/actnet-eval.h>
+#include <actnet/actnet-network.h>
+#include <actnet/actnet-analysis.h>
+#include <actnet/actnet-export.h>
+#include <actnet/actnet-draw.h>

@@ -19,6 +19,10 @@ static const ActnetCommand commands[] = {
     "list name-like phrases missing from the gazetteer", actnet_cmd_suggest },
   { "eval", "--gold GOLD [-g GAZ]... [INPUT...]",
     "score mentions against gold annotations (TSV or CoNLL)", actnet_cmd_eval },
+  { "stats", "[--format table|tsv|json] GRAPH",
+    "whole-graph statistics: density, components, clustering, modularity", actnet_cmd_stats },
+  { "draw", "GRAPH -o net.svg|net.png",
+    "draw the graph: force-directed layout, colours by type or community", actnet_cmd_draw },
 };
 
 static void
