@@ -25,6 +25,8 @@ struct _ActnetCooccur {
   guint64 *actor_documents;
   guint64 *actor_last_document; /* document serial stamps, to count each document once */
   guint64 *actor_last_unit;     /* unit serial stamps, to count each unit once */
+  guint64 *actor_units;         /* c_a: units in which the actor occurs */
+  guint64 n_units;              /* N: every unit, with or without mentions */
   guint64 unit_serial;
   PairSlot *slots;
   gsize capacity;               /* power of two */
@@ -73,6 +75,55 @@ actnet_window_to_string (ActnetWindow window)
     }
 }
 
+gboolean
+actnet_window_equal (ActnetWindow a, ActnetWindow b)
+{
+  return a.kind == b.kind && (a.kind != ACTNET_WINDOW_WORDS || a.words == b.words);
+}
+
+GArray *
+actnet_window_list_parse (const char *text, GError **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  g_auto (GStrv) items = g_strsplit (text, ",", -1);
+  GArray *windows = g_array_new (FALSE, FALSE, sizeof (ActnetWindow));
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      ActnetWindow window;
+      char *item = g_strstrip (items[i]);
+      if (!actnet_window_parse (item, &window, error))
+        goto fail;
+      for (guint j = 0; j < windows->len; j++)
+        if (actnet_window_equal (g_array_index (windows, ActnetWindow, j), window))
+          {
+            g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
+                         "window '%s' listed twice", item);
+            goto fail;
+          }
+      g_array_append_val (windows, window);
+    }
+  if (windows->len > 0)
+    return windows;
+  g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT, "no window given");
+fail:
+  g_array_unref (windows);
+  return NULL;
+}
+
+char *
+actnet_window_attribute_name (ActnetWindow window)
+{
+  switch (window.kind)
+    {
+    case ACTNET_WINDOW_SENTENCE: return g_strdup ("w_sentence");
+    case ACTNET_WINDOW_PARAGRAPH: return g_strdup ("w_paragraph");
+    case ACTNET_WINDOW_DOCUMENT: return g_strdup ("w_document");
+    case ACTNET_WINDOW_WORDS: return g_strdup_printf ("w_%uwords", window.words);
+    default: g_return_val_if_reached (g_strdup ("w_unknown"));
+    }
+}
+
 ActnetCooccur *
 actnet_cooccur_new (guint n_actors, ActnetWindow window)
 {
@@ -85,6 +136,7 @@ actnet_cooccur_new (guint n_actors, ActnetWindow window)
   cooccur->actor_documents = g_new0 (guint64, n_actors);
   cooccur->actor_last_document = g_new0 (guint64, n_actors);
   cooccur->actor_last_unit = g_new0 (guint64, n_actors);
+  cooccur->actor_units = g_new0 (guint64, n_actors);
   cooccur->capacity = 64;
   cooccur->slots = g_new0 (PairSlot, cooccur->capacity);
   cooccur->unit_actors = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -100,6 +152,7 @@ actnet_cooccur_free (ActnetCooccur *cooccur)
   g_free (cooccur->actor_documents);
   g_free (cooccur->actor_last_document);
   g_free (cooccur->actor_last_unit);
+  g_free (cooccur->actor_units);
   g_free (cooccur->slots);
   g_array_unref (cooccur->unit_actors);
   g_free (cooccur);
@@ -189,8 +242,11 @@ count_unit (ActnetCooccur *cooccur)
   const guint *actors = (const guint *) (void *) cooccur->unit_actors->data;
   guint n = cooccur->unit_actors->len;
   for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      count_pair (cooccur, actors[i], actors[j], 1, cooccur->n_documents);
+    {
+      cooccur->actor_units[actors[i]]++;
+      for (guint j = i + 1; j < n; j++)
+        count_pair (cooccur, actors[i], actors[j], 1, cooccur->n_documents);
+    }
   g_array_set_size (cooccur->unit_actors, 0);
   cooccur->unit_serial++;
 }
@@ -227,11 +283,18 @@ count_word_windows (ActnetCooccur *cooccur, const GArray *mentions)
        * fewer than N words before it. */
       while (m[i].word - m[first].word >= cooccur->window.words)
         first++;
-      unit_add_actor (cooccur, m[i].actor);
+      /* One unit per anchor: N counts anchors, c_a the anchors whose unit
+       * holds a. A pair counts only with the anchor as one of its ends, so
+       * a pair is counted once per mention that completes it and
+       * c_ab <= min (c_a, c_b) still holds. */
+      cooccur->n_units++;
+      cooccur->actor_last_unit[m[i].actor] = cooccur->unit_serial;
+      cooccur->actor_units[m[i].actor]++;
       for (guint k = first; k < i; k++)
-        if (m[k].actor != m[i].actor && cooccur->actor_last_unit[m[k].actor] != cooccur->unit_serial)
+        if (cooccur->actor_last_unit[m[k].actor] != cooccur->unit_serial)
           {
             cooccur->actor_last_unit[m[k].actor] = cooccur->unit_serial;
+            cooccur->actor_units[m[k].actor]++;
             count_pair (cooccur, m[i].actor, m[k].actor, 1, cooccur->n_documents);
           }
       g_array_set_size (cooccur->unit_actors, 0);
@@ -272,6 +335,7 @@ actnet_cooccur_add_document (ActnetCooccur *cooccur, const GArray *mentions,
       for (guint i = 0; i < mentions->len; i++)
         unit_add_actor (cooccur, m[i].actor);
       count_unit (cooccur);
+      cooccur->n_units++;
       break;
     case ACTNET_WINDOW_SENTENCE:
     case ACTNET_WINDOW_PARAGRAPH:
@@ -288,6 +352,11 @@ actnet_cooccur_add_document (ActnetCooccur *cooccur, const GArray *mentions,
             unit_add_actor (cooccur, m[i].actor);
           }
         count_unit (cooccur);
+        /* Every sentence or paragraph is a unit, those without a mention
+         * too: N is the number of draws against which c_a is a rate. */
+        const GArray *spans = cooccur->window.kind == ACTNET_WINDOW_SENTENCE
+                                ? segmentation->sentences : segmentation->paragraphs;
+        cooccur->n_units += spans->len;
       }
       break;
     case ACTNET_WINDOW_WORDS:
@@ -306,10 +375,12 @@ actnet_cooccur_merge (ActnetCooccur *into, const ActnetCooccur *from)
 
   into->n_documents += from->n_documents;
   into->n_mentions += from->n_mentions;
+  into->n_units += from->n_units;
   for (guint i = 0; i < into->n_actors; i++)
     {
       into->actor_mentions[i] += from->actor_mentions[i];
       into->actor_documents[i] += from->actor_documents[i];
+      into->actor_units[i] += from->actor_units[i];
     }
   for (gsize i = 0; i < from->capacity; i++)
     if (from->slots[i].b != 0)
@@ -356,6 +427,19 @@ actnet_cooccur_get_actor_documents (const ActnetCooccur *cooccur, guint actor)
 {
   g_return_val_if_fail (actor < cooccur->n_actors, 0);
   return cooccur->actor_documents[actor];
+}
+
+guint64
+actnet_cooccur_get_n_units (const ActnetCooccur *cooccur)
+{
+  return cooccur->n_units;
+}
+
+guint64
+actnet_cooccur_get_actor_units (const ActnetCooccur *cooccur, guint actor)
+{
+  g_return_val_if_fail (actor < cooccur->n_actors, 0);
+  return cooccur->actor_units[actor];
 }
 
 static int

@@ -7,10 +7,13 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include <actnet/actnet-analysis.h>
 #include <actnet/actnet-error.h>
 #include "atomic-file.h"
 #include "igraph-bridge.h"
 #include "actnet-graph-private.h"
+#include "actnet-network-private.h"
+#include <actnet/actnet-network.h>
 
 /* The graph and every attribute live in igraph's C attribute table. The
  * invariants every public function keeps:
@@ -35,8 +38,8 @@ struct _ActnetGraph {
   } G_STMT_END
 
 static const char *const measure_names[] = {
-  "degree", "strength", "betweenness", "closeness", "eigenvector",
-  "pagerank", "mentions", "documents", NULL
+  "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector",
+  "pagerank", "coreness", "mentions", "documents", NULL
 };
 
 const char *const *
@@ -185,33 +188,25 @@ actnet_graph_new_from_cooccur (const ActnetCooccur *cooccur,
                                GError **error)
 {
   g_return_val_if_fail (cooccur != NULL, NULL);
+  /* The one-scope case of the general constructor, under the defaults. */
+  ActnetCooccur *scopes[] = { (ActnetCooccur *) cooccur };
+  return actnet_graph_new_from_scopes (scopes, 1, gazetteer, NULL, error);
+}
+
+ActnetGraph *
+actnet_i_graph_new_from_tables (const ActnetGazetteer *gazetteer,
+                                const guint *actors, guint n_nodes,
+                                const guint *ends, guint n_edges,
+                                const ActnetIColumn *node_columns, guint n_node_columns,
+                                const ActnetIColumn *edge_columns, guint n_edge_columns,
+                                GError **error)
+{
   g_return_val_if_fail (gazetteer != NULL, NULL);
+  g_return_val_if_fail (n_nodes == 0 || actors != NULL, NULL);
+  g_return_val_if_fail (n_edges == 0 || ends != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  guint n_actors = actnet_cooccur_get_n_actors (cooccur);
-  if (n_actors != actnet_gazetteer_get_n_actors (gazetteer))
-    {
-      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
-                   "co-occurrence counts cover %u actors but the gazetteer has %u",
-                   n_actors, actnet_gazetteer_get_n_actors (gazetteer));
-      return NULL;
-    }
-
-  /* Nodes: actors with at least one mention, in gazetteer order. */
-  guint *node_of = g_new (guint, n_actors);
-  GArray *actors = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint a = 0; a < n_actors; a++)
-    {
-      node_of[a] = G_MAXUINT;
-      if (actnet_cooccur_get_actor_mentions (cooccur, a) > 0)
-        {
-          node_of[a] = actors->len;
-          g_array_append_val (actors, a);
-        }
-    }
-  guint n = actors->len;
-  GArray *pairs = actnet_cooccur_get_pairs (cooccur);
-
+  guint n = n_nodes;
   ActnetGraph *result = NULL;
   ActnetGraph *graph = graph_alloc ();
   gboolean graph_ready = FALSE;
@@ -220,22 +215,18 @@ actnet_graph_new_from_cooccur (const ActnetCooccur *cooccur,
   gboolean edges_ready = FALSE, numbers_ready = FALSE;
   char **strings = g_new0 (char *, n + 1);
 
-  BRIDGED (igraph_vector_int_init (&edges, 2 * (igraph_integer_t) pairs->len),
+  BRIDGED (igraph_vector_int_init (&edges, 2 * (igraph_integer_t) n_edges),
            "allocating edges");
   edges_ready = TRUE;
-  for (guint i = 0; i < pairs->len; i++)
+  for (guint i = 0; i < 2 * n_edges; i++)
     {
-      const ActnetPair *pair = &g_array_index (pairs, ActnetPair, i);
-      if (pair->a >= n_actors || pair->b >= n_actors || pair->a == pair->b
-          || node_of[pair->a] == G_MAXUINT || node_of[pair->b] == G_MAXUINT)
+      if (ends[i] >= n || (i % 2 == 1 && ends[i] == ends[i - 1]))
         {
           g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_FAILED,
-                       "inconsistent co-occurrence counts: pair (%u, %u)",
-                       pair->a, pair->b);
+                       "inconsistent co-occurrence counts: edge %u", i / 2);
           goto out;
         }
-      VECTOR (edges)[2 * i] = node_of[pair->a];
-      VECTOR (edges)[2 * i + 1] = node_of[pair->b];
+      VECTOR (edges)[i] = ends[i];
     }
   BRIDGED (igraph_create (&graph->graph, &edges, n, IGRAPH_UNDIRECTED),
            "creating the graph");
@@ -243,21 +234,20 @@ actnet_graph_new_from_cooccur (const ActnetCooccur *cooccur,
 
   /* Attribute order here is the key order of the GraphML output. */
   for (guint i = 0; i < n; i++)
-    strings[i] = (char *) actnet_gazetteer_get_id (gazetteer, g_array_index (actors, guint, i));
+    strings[i] = (char *) actnet_gazetteer_get_id (gazetteer, actors[i]);
   if (!set_string_vertex_attr (&graph->graph, "actor_id", strings, error))
     goto out;
   for (guint i = 0; i < n; i++)
     {
-      guint a = g_array_index (actors, guint, i);
-      const char *label = actnet_gazetteer_get_label (gazetteer, a);
+      const char *label = actnet_gazetteer_get_label (gazetteer, actors[i]);
       strings[i] = (char *) (label != NULL && label[0] != '\0'
-                             ? label : actnet_gazetteer_get_id (gazetteer, a));
+                             ? label : actnet_gazetteer_get_id (gazetteer, actors[i]));
     }
   if (!set_string_vertex_attr (&graph->graph, "label", strings, error))
     goto out;
   for (guint i = 0; i < n; i++)
     {
-      const char *type = actnet_gazetteer_get_type (gazetteer, g_array_index (actors, guint, i));
+      const char *type = actnet_gazetteer_get_type (gazetteer, actors[i]);
       strings[i] = (char *) (type != NULL ? type : "");
     }
   if (!set_string_vertex_attr (&graph->graph, "type", strings, error))
@@ -265,24 +255,21 @@ actnet_graph_new_from_cooccur (const ActnetCooccur *cooccur,
 
   BRIDGED (igraph_vector_init (&numbers, n), "allocating attributes");
   numbers_ready = TRUE;
-  for (guint i = 0; i < n; i++)
-    VECTOR (numbers)[i] = (double) actnet_cooccur_get_actor_mentions (cooccur, g_array_index (actors, guint, i));
-  if (!set_numeric_vertex_attr (&graph->graph, "mentions", &numbers, error))
-    goto out;
-  for (guint i = 0; i < n; i++)
-    VECTOR (numbers)[i] = (double) actnet_cooccur_get_actor_documents (cooccur, g_array_index (actors, guint, i));
-  if (!set_numeric_vertex_attr (&graph->graph, "documents", &numbers, error))
-    goto out;
-
-  BRIDGED (igraph_vector_resize (&numbers, pairs->len), "allocating attributes");
-  for (guint i = 0; i < pairs->len; i++)
-    VECTOR (numbers)[i] = (double) g_array_index (pairs, ActnetPair, i).weight;
-  if (!set_numeric_edge_attr (&graph->graph, "weight", &numbers, error))
-    goto out;
-  for (guint i = 0; i < pairs->len; i++)
-    VECTOR (numbers)[i] = (double) g_array_index (pairs, ActnetPair, i).documents;
-  if (!set_numeric_edge_attr (&graph->graph, "documents", &numbers, error))
-    goto out;
+  for (guint c = 0; c < n_node_columns; c++)
+    {
+      for (guint i = 0; i < n; i++)
+        VECTOR (numbers)[i] = isfinite (node_columns[c].values[i]) ? node_columns[c].values[i] : 0;
+      if (!set_numeric_vertex_attr (&graph->graph, node_columns[c].name, &numbers, error))
+        goto out;
+    }
+  BRIDGED (igraph_vector_resize (&numbers, n_edges), "allocating attributes");
+  for (guint c = 0; c < n_edge_columns; c++)
+    {
+      for (guint i = 0; i < n_edges; i++)
+        VECTOR (numbers)[i] = isfinite (edge_columns[c].values[i]) ? edge_columns[c].values[i] : 0;
+      if (!set_numeric_edge_attr (&graph->graph, edge_columns[c].name, &numbers, error))
+        goto out;
+    }
 
   result = graph;
   graph = NULL;
@@ -298,9 +285,6 @@ out:
   if (numbers_ready)
     igraph_vector_destroy (&numbers);
   g_free (strings);
-  g_array_unref (pairs);
-  g_array_unref (actors);
-  g_free (node_of);
   return result;
 }
 
@@ -659,6 +643,15 @@ actnet_graph_compute_centralities (ActnetGraph *graph, GError **error)
   if (!store_measure (g, "closeness", &result, error))
     goto out;
 
+  /* Mean inverse distance to the other n - 1 nodes (igraph's
+   * normalisation); unreachable nodes add 0, so unlike closeness it
+   * needs no per-component rule. A lone node gets NaN, stored as 0. */
+  BRIDGED (igraph_harmonic_centrality (g, &result, igraph_vss_all (), IGRAPH_ALL,
+                                       &distances, TRUE),
+           "computing harmonic centrality");
+  if (!store_measure (g, "harmonic", &result, error))
+    goto out;
+
   if (m == 0)
     {
       /* igraph answers all ones for a graph without edges. */
@@ -687,6 +680,19 @@ actnet_graph_compute_centralities (ActnetGraph *graph, GError **error)
              "computing PageRank");
   }
   if (!store_measure (g, "pagerank", &result, error))
+    goto out;
+
+  /* k-core index: unweighted by definition (edge counts). */
+  BRIDGED (igraph_coreness (g, &degrees, IGRAPH_ALL), "computing coreness");
+  BRIDGED (igraph_vector_resize (&result, n), "allocating");
+  for (igraph_integer_t v = 0; v < n; v++)
+    VECTOR (result)[v] = (double) VECTOR (degrees)[v];
+  if (!store_measure (g, "coreness", &result, error))
+    goto out;
+
+  /* Communities with the default options, so that every graph (and every
+   * GraphML) carries a "community" attribute. */
+  if (!actnet_graph_compute_communities (graph, NULL, NULL, NULL, error))
     goto out;
 
   ok = TRUE;

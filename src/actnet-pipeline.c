@@ -56,20 +56,58 @@ actnet_pipeline_count_full (const ActnetMatcher *matcher, const char *const *inp
                             ActnetWindow window, const ActnetMatchOptions *options,
                             ActnetMatchStats *stats, GError **error)
 {
+  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes (matcher, inputs, &window, 1, options,
+                                                               NULL, stats, error);
+  if (scopes == NULL)
+    return NULL;
+  return g_steal_pointer (&g_ptr_array_index (scopes, 0));
+}
+
+static gboolean
+window_needs_segments (ActnetWindow window)
+{
+  return window.kind == ACTNET_WINDOW_SENTENCE || window.kind == ACTNET_WINDOW_PARAGRAPH;
+}
+
+GPtrArray *
+actnet_pipeline_count_scopes (const ActnetMatcher *matcher, const char *const *inputs,
+                              const ActnetWindow *windows, guint n_windows,
+                              const ActnetMatchOptions *options, const char *const *types,
+                              ActnetMatchStats *stats, GError **error)
+{
   g_return_val_if_fail (matcher != NULL && inputs != NULL, NULL);
+  g_return_val_if_fail (windows != NULL && n_windows > 0, NULL);
 
   const ActnetGazetteer *gazetteer = actnet_matcher_get_gazetteer (matcher);
-  g_autoptr (ActnetCooccur) cooccur = actnet_cooccur_new (actnet_gazetteer_get_n_actors (gazetteer), window);
-  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
-  gboolean need_segments = window.kind == ACTNET_WINDOW_SENTENCE || window.kind == ACTNET_WINDOW_PARAGRAPH;
-  ActnetMatchStats totals = { 0, 0 };
   guint n_actors = actnet_gazetteer_get_n_actors (gazetteer);
+  g_autoptr (GPtrArray) scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) actnet_cooccur_free);
+  gboolean need_segments = FALSE;
+  for (guint w = 0; w < n_windows; w++)
+    {
+      g_ptr_array_add (scopes, actnet_cooccur_new (n_actors, windows[w]));
+      need_segments |= window_needs_segments (windows[w]);
+    }
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  ActnetMatchStats totals = { 0, 0 };
   g_autofree gboolean *uncounted = g_new0 (gboolean, MAX (n_actors, 1));
   gboolean any_uncounted = FALSE;
-  if (options == NULL || !options->count_media)
-    for (guint a = 0; a < n_actors; a++)
-      if (g_strcmp0 (actnet_gazetteer_get_type (gazetteer, a), "media") == 0)
+  g_auto (GStrv) canonical = NULL;
+  if (types != NULL)
+    {
+      canonical = g_new0 (char *, g_strv_length ((char **) types) + 1);
+      for (guint t = 0; types[t] != NULL; t++)
+        canonical[t] = actnet_type_canonicalize (types[t]);
+    }
+  for (guint a = 0; a < n_actors; a++)
+    {
+      const char *type = actnet_gazetteer_get_type (gazetteer, a);
+      /* Projection: actors of other types are removed before counting, so
+       * that N and c_a describe the projected network. */
+      if ((options == NULL || !options->count_media) && g_strcmp0 (type, "media") == 0)
         uncounted[a] = any_uncounted = TRUE;
+      else if (canonical != NULL && (type == NULL || !g_strv_contains ((const char *const *) canonical, type)))
+        uncounted[a] = any_uncounted = TRUE;
+    }
 
   for (;;)
     {
@@ -97,11 +135,14 @@ actnet_pipeline_count_full (const ActnetMatcher *matcher, const char *const *inp
        * but sources are not actors of the network. */
       if (any_uncounted)
         drop_uncounted (mentions, uncounted);
-      actnet_cooccur_add_document (cooccur, mentions, segmentation);
+      /* One read, one match, one segmentation: every scope counts the same
+       * mentions. */
+      for (guint w = 0; w < n_windows; w++)
+        actnet_cooccur_add_document (g_ptr_array_index (scopes, w), mentions, segmentation);
     }
   if (stats != NULL)
     *stats = totals;
-  return g_steal_pointer (&cooccur);
+  return g_steal_pointer (&scopes);
 }
 
 char *

@@ -204,6 +204,97 @@ test_window_parse (void **state)
   g_clear_error (&error);
 }
 
+/* N and c_a for every scope on doc_triples (hand-counted):
+ *   sentence: 3 sentences; 0 in s0, s2; 1 in s0, s1; 2 in s1, s2; 3 in s2.
+ *   paragraph: 2 paragraphs {0,1,2} and {0,3,2}.
+ *   document: 1 unit holding all four.
+ *   5 words: 8 anchors; units {0} {0} {1,0} {1} {2,1} {0} {3,0} {2}. */
+static void
+test_marginals (void **state)
+{
+  static const struct {
+    ActnetWindowKind kind;
+    guint words;
+    guint64 n, c[4];
+  } cases[] = {
+    { ACTNET_WINDOW_SENTENCE, 0, 3, { 2, 2, 2, 1 } },
+    { ACTNET_WINDOW_PARAGRAPH, 0, 2, { 2, 1, 2, 1 } },
+    { ACTNET_WINDOW_DOCUMENT, 0, 1, { 1, 1, 1, 1 } },
+    { ACTNET_WINDOW_WORDS, 5, 8, { 5, 3, 2, 1 } },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr (ActnetCooccur) c = count_with (cases[k].kind, cases[k].words);
+      assert_int_equal (actnet_cooccur_get_n_units (c), cases[k].n);
+      for (guint a = 0; a < 4; a++)
+        assert_int_equal (actnet_cooccur_get_actor_units (c, a), cases[k].c[a]);
+      /* Every pair within the marginals of both actors. */
+      g_autoptr (GArray) pairs = actnet_cooccur_get_pairs (c);
+      for (guint i = 0; i < pairs->len; i++)
+        {
+          ActnetPair *p = &g_array_index (pairs, ActnetPair, i);
+          assert_true (p->weight <= actnet_cooccur_get_actor_units (c, p->a));
+          assert_true (p->weight <= actnet_cooccur_get_actor_units (c, p->b));
+        }
+    }
+  /* 5 words: only 0-1 (anchor 2), 1-2 (anchor 4), 0-3 (anchor 6). */
+  g_autoptr (ActnetCooccur) w = count_with (ACTNET_WINDOW_WORDS, 5);
+  g_autoptr (GArray) pairs = actnet_cooccur_get_pairs (w);
+  assert_int_equal (pairs->len, 3);
+  assert_int_equal (pair_weight (w, 0, 1, NULL), 1);
+  assert_int_equal (pair_weight (w, 1, 2, NULL), 1);
+  assert_int_equal (pair_weight (w, 0, 3, NULL), 1);
+
+  /* Units without a mention count in N; a document without mentions
+   * anchors no word window. Merging adds N and c_a. */
+  g_autoptr (GArray) none = g_array_new (FALSE, TRUE, sizeof (ActnetMention));
+  g_autoptr (ActnetSegmentation) seg = make_segmentation ();
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr (ActnetCooccur) c = count_with (cases[k].kind, cases[k].words);
+      ActnetWindow window = { cases[k].kind, cases[k].words };
+      g_autoptr (ActnetCooccur) empty = actnet_cooccur_new (4, window);
+      actnet_cooccur_add_document (empty, none, seg);
+      const guint64 empty_n[] = { 3, 2, 1, 0 };
+      assert_int_equal (actnet_cooccur_get_n_units (empty), empty_n[k]);
+      actnet_cooccur_merge (c, empty);
+      actnet_cooccur_merge (c, empty);
+      assert_int_equal (actnet_cooccur_get_n_units (c), cases[k].n + 2 * empty_n[k]);
+      g_autoptr (ActnetCooccur) twice = count_with (cases[k].kind, cases[k].words);
+      g_autoptr (ActnetCooccur) other = count_with (cases[k].kind, cases[k].words);
+      actnet_cooccur_merge (twice, other);
+      for (guint a = 0; a < 4; a++)
+        assert_int_equal (actnet_cooccur_get_actor_units (twice, a), 2 * cases[k].c[a]);
+    }
+}
+
+static void
+test_window_list (void **state)
+{
+  GError *error = NULL;
+  g_autoptr (GArray) list = actnet_window_list_parse ("sentence, paragraph,document,20", &error);
+  g_assert_no_error (error);
+  assert_int_equal (list->len, 4);
+  const char *names[] = { "w_sentence", "w_paragraph", "w_document", "w_20words" };
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = actnet_window_attribute_name (g_array_index (list, ActnetWindow, i));
+      assert_string_equal (name, names[i]);
+    }
+  assert_int_equal (g_array_index (list, ActnetWindow, 3).words, 20);
+  const char *bad[] = { "", "sentence,", "sentence,sentence", "20,20", "sentence,bogus" };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      assert_null (actnet_window_list_parse (bad[i], &error));
+      assert_true (g_error_matches (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT));
+      g_clear_error (&error);
+    }
+  g_autoptr (GArray) two = actnet_window_list_parse ("20,10", &error);
+  assert_int_equal (two->len, 2);
+  ActnetWindow p = { ACTNET_WINDOW_PARAGRAPH, 3 }, q = { ACTNET_WINDOW_PARAGRAPH, 0 };
+  assert_true (actnet_window_equal (p, q));
+}
+
 int
 main (void)
 {
@@ -215,6 +306,8 @@ main (void)
     cmocka_unit_test (test_documents_and_merge),
     cmocka_unit_test (test_empty_document_and_many_pairs),
     cmocka_unit_test (test_window_parse),
+    cmocka_unit_test (test_marginals),
+    cmocka_unit_test (test_window_list),
   };
   return cmocka_run_group_tests_name ("cooccur", tests, NULL, NULL);
 }

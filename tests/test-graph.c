@@ -170,7 +170,8 @@ static void
 test_measure_names (void **state)
 {
   const char *expected[] = { "degree", "strength", "betweenness", "closeness",
-                             "eigenvector", "pagerank", "mentions", "documents" };
+                             "harmonic", "eigenvector", "pagerank", "coreness",
+                             "mentions", "documents" };
   const char *const *names = actnet_measure_names ();
   guint n = 0;
   while (names[n] != NULL)

@@ -4,7 +4,7 @@
  * sentence/paragraph/document unit each unordered pair of distinct actors
  * counts once. With an N-word window every mention anchors a unit made of
  * the mentions that start at most N words before it; each distinct other
- * actor in that unit counts once with it (README, "Windows").
+ * actor in that unit counts once with it (README, "Co-occurrence").
  *
  * SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
@@ -31,6 +31,18 @@ gboolean actnet_window_parse (const char *text, ActnetWindow *window, GError **e
 /* "sentence", ..., or "N words" written into a new string. */
 char *actnet_window_to_string (ActnetWindow window);
 
+/* TRUE when @a and @b are the same unit (the word count matters only for
+ * ACTNET_WINDOW_WORDS). */
+gboolean actnet_window_equal (ActnetWindow a, ActnetWindow b);
+/* Parses a comma-separated list of windows ("sentence,paragraph,20"): the
+ * scopes counted in one pass, the first one the primary. Fails on an
+ * empty list, a bad item or a window listed twice. New GArray of
+ * ActnetWindow. */
+GArray *actnet_window_list_parse (const char *text, GError **error);
+/* Name of the edge attribute holding the raw counts of @window:
+ * "w_sentence", "w_paragraph", "w_document", "w_20words". New string. */
+char *actnet_window_attribute_name (ActnetWindow window);
+
 /* One actor pair. Lifetime: element of a GArray owned by the caller. */
 typedef struct {
   guint a, b;          /* actor indices, a < b */
@@ -56,6 +68,14 @@ guint64 actnet_cooccur_get_n_documents (const ActnetCooccur *cooccur);
 guint64 actnet_cooccur_get_n_mentions (const ActnetCooccur *cooccur);
 guint64 actnet_cooccur_get_actor_mentions (const ActnetCooccur *cooccur, guint actor);
 guint64 actnet_cooccur_get_actor_documents (const ActnetCooccur *cooccur, guint actor);
+/* Marginals, for association measures (README, "Co-occurrence"). N: the
+ * units counted — every sentence / paragraph / document of every document
+ * (those without a mention too) or, for N-word windows, every mention (each
+ * anchors one unit). c_a: the units in which @actor occurs (for N-word
+ * windows: the anchors whose unit holds a mention of @actor). A pair's
+ * weight never exceeds either actor's c_a, nor c_a exceeds N. */
+guint64 actnet_cooccur_get_n_units (const ActnetCooccur *cooccur);
+guint64 actnet_cooccur_get_actor_units (const ActnetCooccur *cooccur, guint actor);
 /* Every pair with weight > 0, sorted by (a, b). New array of ActnetPair. */
 GArray *actnet_cooccur_get_pairs (const ActnetCooccur *cooccur);
 

@@ -17,9 +17,9 @@ G_BEGIN_DECLS
 typedef struct _ActnetGraph ActnetGraph;
 
 /* Measures known to rank/compute, in the order they are printed:
- * "degree", "strength", "betweenness", "closeness", "eigenvector",
- * "pagerank", then the counts "mentions", "documents". NULL-terminated,
- * static. */
+ * "degree", "strength", "betweenness", "closeness", "harmonic",
+ * "eigenvector", "pagerank", "coreness", then the counts "mentions",
+ * "documents". NULL-terminated, static. */
 const char *const *actnet_measure_names (void);
 
 /* Builds the graph of @cooccur with names from @gazetteer (both borrowed). */
@@ -31,10 +31,13 @@ ActnetGraph *actnet_graph_new_from_cooccur (const ActnetCooccur *cooccur,
 ActnetGraph *actnet_graph_read_graphml (const char *path, GError **error);
 void actnet_graph_free (ActnetGraph *graph);
 
-/* Computes degree, strength (weighted degree), betweenness and closeness
- * (weighted, distance = 1/weight), eigenvector and PageRank (weighted) and
- * stores each as a node attribute. Every value is finite (an isolated
- * node's closeness is 0). */
+/* Computes degree, strength (weighted degree), betweenness, closeness and
+ * harmonic centrality (weighted, distance = 1/weight; harmonic is the mean
+ * inverse distance to the n - 1 other nodes), eigenvector and PageRank
+ * (weighted), coreness (k-core index, unweighted) and stores each as a
+ * node attribute; then communities with the default options
+ * (actnet_graph_compute_communities(), attribute "community"). Every value
+ * is finite (an isolated node's closeness and harmonic are 0). */
 gboolean actnet_graph_compute_centralities (ActnetGraph *graph, GError **error);
 
 /* Writes GraphML for Gephi, atomically (temporary file renamed into place;

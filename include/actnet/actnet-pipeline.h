@@ -40,6 +40,20 @@ ActnetCooccur *actnet_pipeline_count_full (const ActnetMatcher *matcher,
                                            const ActnetMatchOptions *options,
                                            ActnetMatchStats *stats, GError **error);
 
+/* Counts every window of @windows (@n_windows >= 1) in one pass: each
+ * document is read, matched and segmented once and added to one counter
+ * per window. @types (NULL: all actors) projects the network on actors of
+ * these types (synonyms such as PER accepted): mentions of other actors are
+ * removed before counting, so the unit counts and marginals describe the
+ * projected network. New GPtrArray of ActnetCooccur (it frees them), in
+ * the order of @windows; NULL with @error set at the first input error. */
+GPtrArray *actnet_pipeline_count_scopes (const ActnetMatcher *matcher,
+                                         const char *const *inputs,
+                                         const ActnetWindow *windows, guint n_windows,
+                                         const ActnetMatchOptions *options,
+                                         const char *const *types,
+                                         ActnetMatchStats *stats, GError **error);
+
 /* Path of the bundled default gazetteer (libya.tsv): under
  * $ACTNET_DATA_DIR when set, else next to the running binary in a build
  * tree (BINDIR/data/gazetteers), else the installed data directory. New string,

@@ -162,23 +162,159 @@ cli_build_graph_full (char **gazetteer_paths, ActnetWindow window,
                       const ActnetMatchOptions *options, char **inputs,
                       guint64 *n_documents, guint64 *n_mentions, GError **error)
 {
+  CliNetwork network = { .windows = &window, .n_windows = 1 };
+  actnet_network_options_init (&network.options);
+  return cli_build_network (gazetteer_paths, &network, options, inputs, n_documents, n_mentions,
+                            error);
+}
+
+/* A comma-separated list as a new NULL-terminated vector, blanks trimmed;
+ * NULL when an item is empty. */
+static char **
+split_list (const char *text)
+{
+  char **items = g_strsplit (text, ",", -1);
+  for (guint i = 0; items[i] != NULL; i++)
+    if (*g_strstrip (items[i]) == '\0')
+      {
+        g_strfreev (items);
+        return NULL;
+      }
+  if (items[0] == NULL)
+    {
+      g_strfreev (items);
+      return NULL;
+    }
+  return items;
+}
+
+gboolean
+cli_parse_network_options (const char *window_text, const CliNetworkArgs *args,
+                           CliNetwork *network)
+{
+  memset (network, 0, sizeof *network);
+  actnet_network_options_init (&network->options);
+  GError *error = NULL;
+  network->window_list = actnet_window_list_parse (window_text != NULL ? window_text : "sentence",
+                                                   &error);
+  if (network->window_list == NULL)
+    goto usage;
+  network->windows = (const ActnetWindow *) (void *) network->window_list->data;
+  network->n_windows = network->window_list->len;
+  if (args->weight_text != NULL
+      && !actnet_weight_parse (args->weight_text, &network->options.weight, &error))
+    goto usage;
+  if (args->backbone_text != NULL
+      && !actnet_backbone_parse (args->backbone_text, &network->options.backbone, &error))
+    goto usage;
+  if (!isnan (args->alpha))
+    {
+      if (!(args->alpha > 0 && args->alpha <= 1))
+        {
+          cli_error ("invalid --alpha %g (expected a number in (0, 1])", args->alpha);
+          goto fail;
+        }
+      if (network->options.backbone != ACTNET_BACKBONE_DISPARITY)
+        {
+          cli_error ("--alpha needs --backbone disparity");
+          goto fail;
+        }
+      network->options.alpha = args->alpha;
+    }
+  if (!(isfinite (args->min_weight) && args->min_weight >= 0))
+    {
+      cli_error ("invalid --min-weight %g (expected 0 or more)", args->min_weight);
+      goto fail;
+    }
+  network->options.min_weight = args->min_weight;
+  if (args->min_documents < 0 || args->top_edges < 0)
+    {
+      cli_error ("invalid %s %d (expected 0 or more)",
+                 args->min_documents < 0 ? "--min-documents" : "--top-edges-per-node",
+                 args->min_documents < 0 ? args->min_documents : args->top_edges);
+      goto fail;
+    }
+  network->options.min_documents = (guint64) args->min_documents;
+  network->options.top_edges_per_node = (guint) args->top_edges;
+  network->options.keep_isolates = args->keep_isolates;
+  if (args->types_text != NULL)
+    {
+      network->types = split_list (args->types_text);
+      if (network->types == NULL)
+        {
+          cli_error ("invalid --types '%s' (expected a list such as person,organization)",
+                     args->types_text);
+          goto fail;
+        }
+      network->options.types = (const char *const *) network->types;
+    }
+  if (args->project_text != NULL)
+    {
+      network->project = split_list (args->project_text);
+      if (network->project == NULL)
+        {
+          cli_error ("invalid --project '%s' (expected a list such as person,organization)",
+                     args->project_text);
+          goto fail;
+        }
+    }
+  return TRUE;
+
+usage:
+  cli_error ("%s (see '%s --help')", error->message, g_get_prgname ());
+  g_error_free (error);
+fail:
+  cli_network_clear (network);
+  return FALSE;
+}
+
+void
+cli_network_args_clear (CliNetworkArgs *args)
+{
+  g_clear_pointer (&args->weight_text, g_free);
+  g_clear_pointer (&args->types_text, g_free);
+  g_clear_pointer (&args->backbone_text, g_free);
+  g_clear_pointer (&args->project_text, g_free);
+}
+
+void
+cli_network_clear (CliNetwork *network)
+{
+  if (network->window_list != NULL)
+    g_array_unref (network->window_list);
+  g_strfreev (network->types);
+  g_strfreev (network->project);
+  memset (network, 0, sizeof *network);
+}
+
+ActnetGraph *
+cli_build_network (char **gazetteer_paths, const CliNetwork *network,
+                   const ActnetMatchOptions *options, char **inputs,
+                   guint64 *n_documents, guint64 *n_mentions, GError **error)
+{
   g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteer_paths, error);
   if (gazetteer == NULL)
     return NULL;
   g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, error);
   if (matcher == NULL)
     return NULL;
-  g_autoptr (ActnetCooccur) cooccur = actnet_pipeline_count_full (matcher, (const char *const *) inputs,
-                                                                  window, options, NULL, error);
-  if (cooccur == NULL)
+  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes (matcher, (const char *const *) inputs,
+                                                               network->windows, network->n_windows,
+                                                               options,
+                                                               (const char *const *) network->project,
+                                                               NULL, error);
+  if (scopes == NULL)
     return NULL;
-  g_autoptr (ActnetGraph) graph = actnet_graph_new_from_cooccur (cooccur, gazetteer, error);
+  g_autoptr (ActnetGraph) graph = actnet_graph_new_from_scopes ((ActnetCooccur *const *) scopes->pdata,
+                                                                scopes->len, gazetteer,
+                                                                &network->options, error);
   if (graph == NULL || !actnet_graph_compute_centralities (graph, error))
     return NULL;
+  const ActnetCooccur *primary = g_ptr_array_index (scopes, 0);
   if (n_documents != NULL)
-    *n_documents = actnet_cooccur_get_n_documents (cooccur);
+    *n_documents = actnet_cooccur_get_n_documents (primary);
   if (n_mentions != NULL)
-    *n_mentions = actnet_cooccur_get_n_mentions (cooccur);
+    *n_mentions = actnet_cooccur_get_n_mentions (primary);
   return g_steal_pointer (&graph);
 }
 
@@ -286,6 +422,7 @@ print_table (const ActnetGraph *graph, const GArray *ranked, const char *measure
   cli_append_padded (line, measure, 12, TRUE);
   if (show_mentions)
     g_string_append (line, "    mentions");
+  g_string_append (line, "  community");
   printf ("%s\n", line->str);
   for (guint i = 0; i < ranked->len; i++)
     {
@@ -305,6 +442,15 @@ print_table (const ActnetGraph *graph, const GArray *ranked, const char *measure
           g_string_append (line, "  ");
           cli_append_padded (line, value->str, 10, TRUE);
         }
+      /* -1: a graph without communities (none computed). */
+      gint community = actnet_graph_get_node_community (graph, node);
+      g_string_set_size (value, 0);
+      if (community >= 0)
+        g_string_append_printf (value, "%d", community);
+      else
+        g_string_append_c (value, '-');
+      g_string_append (line, "  ");
+      cli_append_padded (line, value->str, 9, TRUE);
       printf ("%s\n", line->str);
     }
 }
@@ -313,6 +459,14 @@ gboolean
 cli_print_ranking (const ActnetGraph *graph, const char *measure, const char *type,
                    guint top, const char *format, GError **error)
 {
+  return cli_print_ranking_in_community (graph, measure, type, -1, top, format, error);
+}
+
+gboolean
+cli_print_ranking_in_community (const ActnetGraph *graph, const char *measure,
+                                const char *type, gint community, guint top,
+                                const char *format, GError **error)
+{
   static const char *const formats[] = { "table", "tsv", "csv", "json", NULL };
   if (!g_strv_contains (formats, format))
     {
@@ -320,7 +474,8 @@ cli_print_ranking (const ActnetGraph *graph, const char *measure, const char *ty
                    "unknown format '%s' (expected table, tsv, csv or json)", format);
       return FALSE;
     }
-  g_autoptr (GArray) ranked = actnet_graph_rank (graph, measure, type, top, error);
+  g_autoptr (GArray) ranked = actnet_graph_rank_in_community (graph, measure, type, community,
+                                                              top, error);
   if (ranked == NULL)
     return FALSE;
   if (strcmp (format, "table") == 0)
@@ -340,6 +495,8 @@ cli_print_ranking (const ActnetGraph *graph, const char *measure, const char *ty
         g_string_append_printf (out, "%c%s", separator, header[c]);
       for (guint m = 0; measures[m] != NULL; m++)
         g_string_append_printf (out, "%c%s", separator, measures[m]);
+      /* Last, so the columns before it keep their places. */
+      g_string_append_printf (out, "%ccommunity", separator);
       g_string_append_c (out, '\n');
     }
   for (guint i = 0; i < ranked->len; i++)
@@ -378,10 +535,53 @@ cli_print_ranking (const ActnetGraph *graph, const char *measure, const char *ty
             g_string_append_c (out, separator);
           format_number (out, actnet_graph_get_node_value (graph, node, measures[m]), 10);
         }
+      /* -1 (JSON: null, TSV/CSV: empty) when the graph has no communities. */
+      gint node_community = actnet_graph_get_node_community (graph, node);
+      if (json)
+        g_string_append (out, ", \"community\": ");
+      else
+        g_string_append_c (out, separator);
+      if (node_community >= 0)
+        g_string_append_printf (out, "%d", node_community);
+      else if (json)
+        g_string_append (out, "null");
       g_string_append (out, json ? (i + 1 < ranked->len ? "},\n" : "}\n") : "\n");
     }
   if (json)
     g_string_append (out, "]\n");
   fwrite (out->str, 1, out->len, stdout);
+  return TRUE;
+}
+
+gboolean
+cli_parse_export_format (const char *output, const char *format_text,
+                         ActnetExportFormat *format)
+{
+  *format = ACTNET_EXPORT_UNKNOWN;
+  if (format_text != NULL)
+    {
+      *format = actnet_export_format_from_string (format_text);
+      if (*format == ACTNET_EXPORT_UNKNOWN)
+        {
+          cli_error ("unknown format '%s' (expected graphml, gexf, gml, pajek, dot, csv, json or matrix)",
+                     format_text);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (output == NULL)
+    return TRUE;
+  if (g_strcmp0 (output, "-") == 0)
+    {
+      *format = ACTNET_EXPORT_GRAPHML;
+      return TRUE;
+    }
+  *format = actnet_export_format_from_path (output);
+  if (*format == ACTNET_EXPORT_UNKNOWN)
+    {
+      cli_error ("cannot tell the format of '%s' (use --format or a known extension: "
+                 ".graphml .gexf .gml .net .dot .csv .json .matrix.csv)", output);
+      return FALSE;
+    }
   return TRUE;
 }

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
+#include <math.h>
 #include <stdio.h>
 #include <glib.h>
 #include <actnet/actnet.h>
@@ -30,6 +31,7 @@ int actnet_cmd_suggest (int argc, char **argv);
 int actnet_cmd_eval (int argc, char **argv);
 int actnet_cmd_stats (int argc, char **argv);
 int actnet_cmd_draw (int argc, char **argv);
+int actnet_cmd_export (int argc, char **argv);
 
 /* Prints "actnet: MESSAGE" to stderr. */
 void cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
@@ -95,6 +97,69 @@ ActnetGraph *cli_build_graph_full (char **gazetteer_paths, ActnetWindow window,
                                    guint64 *n_documents, guint64 *n_mentions,
                                    GError **error);
 
+/* The network options of build and rank (README, "Co-occurrence"): the
+ * variables behind CLI_NETWORK_OPTION_ENTRIES. Initialise with
+ * CLI_NETWORK_ARGS_INIT. */
+typedef struct {
+  char *weight_text;
+  double min_weight;
+  gint min_documents;
+  gint top_edges;
+  char *types_text;
+  char *backbone_text;
+  double alpha;             /* NAN: not given */
+  gboolean keep_isolates;
+  char *project_text;
+} CliNetworkArgs;
+#define CLI_NETWORK_ARGS_INIT { NULL, 0.0, 0, 0, NULL, NULL, NAN, FALSE, NULL }
+#define CLI_NETWORK_OPTION_ENTRIES(args)                                                       \
+  { "weight", 0, 0, G_OPTION_ARG_STRING, &(args).weight_text,                                 \
+    "Edge weight: count (default), documents, jaccard, dice, cosine, pmi, npmi, association", \
+    "W" },                                                                                    \
+  { "min-weight", 0, 0, G_OPTION_ARG_DOUBLE, &(args).min_weight,                              \
+    "Keep edges whose weight is at least X", "X" },                                          \
+  { "min-documents", 0, 0, G_OPTION_ARG_INT, &(args).min_documents,                           \
+    "Keep edges seen in at least N documents", "N" },                                         \
+  { "top-edges-per-node", 0, 0, G_OPTION_ARG_INT, &(args).top_edges,                          \
+    "Keep an edge when it is among the K heaviest of either end", "K" },                     \
+  { "types", 0, 0, G_OPTION_ARG_STRING, &(args).types_text,                                   \
+    "Keep only nodes of these types (person,organization,...)", "TYPES" },                    \
+  { "backbone", 0, 0, G_OPTION_ARG_STRING, &(args).backbone_text,                             \
+    "Keep the backbone: disparity (Serrano et al. 2009)", "METHOD" },                        \
+  { "alpha", 0, 0, G_OPTION_ARG_DOUBLE, &(args).alpha,                                        \
+    "Significance level of the disparity backbone (default 0.05)", "A" },                    \
+  { "keep-isolates", 0, 0, G_OPTION_ARG_NONE, &(args).keep_isolates,                          \
+    "Keep the nodes the filters leave without an edge", NULL },                               \
+  { "project", 0, 0, G_OPTION_ARG_STRING, &(args).project_text,                               \
+    "Count only actors of these types (other mentions removed before counting)", "TYPES" }
+
+void cli_network_args_clear (CliNetworkArgs *args);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliNetworkArgs, cli_network_args_clear)
+
+/* Parsed network options; cli_network_clear() frees them. */
+typedef struct {
+  const ActnetWindow *windows;   /* the scopes, the first the primary */
+  guint n_windows;
+  ActnetNetworkOptions options;
+  char **project;                /* NULL: every actor counted */
+  GArray *window_list;           /* owned storage behind windows */
+  char **types;                  /* owned storage behind options.types */
+} CliNetwork;
+
+/* Parses --window (a list; NULL: sentence) and the network options; prints
+ * a usage error and returns FALSE when one is bad. */
+gboolean cli_parse_network_options (const char *window_text, const CliNetworkArgs *args,
+                                    CliNetwork *network);
+void cli_network_clear (CliNetwork *network);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliNetwork, cli_network_clear)
+
+/* INPUT... counted in every scope of @network in one pass, then weighted,
+ * filtered and given centralities: the front half of build and rank.
+ * cli_build_graph_full() is its one-scope, default-options case. */
+ActnetGraph *cli_build_network (char **gazetteer_paths, const CliNetwork *network,
+                                const ActnetMatchOptions *options, char **inputs,
+                                guint64 *n_documents, guint64 *n_mentions, GError **error);
+
 /* Flushes stdout; a write error (disk full, closed pipe) is a failure. */
 int cli_finish_stdout (int status);
 
@@ -103,6 +168,11 @@ int cli_finish_stdout (int status);
 gboolean cli_print_ranking (const ActnetGraph *graph, const char *measure,
                             const char *type, guint top, const char *format,
                             GError **error);
+/* The same within community @community (-1: all). Every format shows each
+ * actor's community (tsv, csv, json: a last "community" column). */
+gboolean cli_print_ranking_in_community (const ActnetGraph *graph, const char *measure,
+                                         const char *type, gint community, guint top,
+                                         const char *format, GError **error);
 
 /* Output helpers shared by the commands. */
 /* Appends @text (@length bytes, -1: NUL-terminated) with every whitespace
@@ -112,3 +182,9 @@ void cli_append_tsv_field (GString *out, const char *text, gssize length);
 void cli_append_json_string (GString *out, const char *text);
 /* Appends @text padded with spaces to @width characters (right-aligned when @right). */
 void cli_append_padded (GString *out, const char *text, guint width, gboolean right);
+
+/* The export format for -o @output: --format @format_text when given, else
+ * the file extension; "-" (stdout) without --format is GraphML. Prints a
+ * usage error and returns FALSE when neither tells. */
+gboolean cli_parse_export_format (const char *output, const char *format_text,
+                                  ActnetExportFormat *format);

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later */
 #include "cli.h"
 
+#include <math.h>
 #include <string.h>
 
 static gboolean
@@ -17,6 +18,7 @@ actnet_cmd_rank (int argc, char **argv)
   g_auto (GStrv) gazetteers = NULL;
   g_auto (GStrv) inputs = NULL;
   g_autofree char *window_text = NULL;
+  g_auto (CliNetworkArgs) network_args = CLI_NETWORK_ARGS_INIT;
   g_autofree char *overlaps_text = NULL;
   gboolean no_short_forms = FALSE;
   gboolean keep_media = FALSE;
@@ -24,21 +26,31 @@ actnet_cmd_rank (int argc, char **argv)
   g_autofree char *type = NULL;
   g_autofree char *format = NULL;
   gint top = 10;
+  gint community = G_MININT;
+  g_autofree char *communities_text = NULL;
+  double resolution = 1.0;
   const GOptionEntry entries[] = {
     { "by", 'b', 0, G_OPTION_ARG_STRING, &by,
-      "Measure: degree (default), strength, betweenness, closeness, eigenvector, pagerank, "
-      "mentions, documents", "MEASURE" },
+      "Measure: degree (default), strength, betweenness, closeness, harmonic, eigenvector, "
+      "pagerank, coreness, mentions, documents", "MEASURE" },
     { "top", 't', 0, G_OPTION_ARG_INT, &top, "Show the first N actors (default 10; 0: all)", "N" },
     { "type", 0, 0, G_OPTION_ARG_STRING, &type, "Only actors of this type (person, organization, place, ...)", "TYPE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "table (default), tsv, csv or json", "FORMAT" },
+    { "community", 'c', 0, G_OPTION_ARG_INT, &community, "Only actors of community N (0: the largest)", "N" },
+    { "communities", 0, 0, G_OPTION_ARG_STRING, &communities_text,
+      "Community detection: leiden (default) or louvain", "METHOD" },
+    { "resolution", 0, 0, G_OPTION_ARG_DOUBLE, &resolution,
+      "Modularity resolution of the communities (default 1; higher: more, smaller)", "R" },
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "With INPUT...: gazetteer TSV (repeatable; default: bundled)", "GAZ" },
     CLI_GAZETTEER_FORMAT_OPTION,
     { "window", 'w', 0, G_OPTION_ARG_STRING, &window_text,
-      "With INPUT...: sentence (default), paragraph, document or N words", "W" },
+      "With INPUT...: sentence (default), paragraph, document or N words; a list counts each, "
+      "the first gives the weight", "W[,W...]" },
     CLI_MATCH_OPTION_ENTRIES (overlaps_text, no_short_forms),
     { "keep-media", 0, 0, G_OPTION_ARG_NONE, &keep_media,
       "Count news media (type media) as actors; by default they are found but not linked", NULL },
+    CLI_NETWORK_OPTION_ENTRIES (network_args),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -50,8 +62,8 @@ actnet_cmd_rank (int argc, char **argv)
     entries);
   if (!cli_parse (context, &argc, &argv, &inputs, "GRAPH.graphml or INPUT", top))
     return ACTNET_EXIT_USAGE;
-  ActnetWindow window;
-  if (!cli_parse_window (window_text, &window))
+  g_auto (CliNetwork) network = { 0 };
+  if (!cli_parse_network_options (window_text, &network_args, &network))
     return ACTNET_EXIT_USAGE;
   ActnetMatchOptions match_options;
   if (!cli_parse_match_options (overlaps_text, no_short_forms, &match_options))
@@ -62,6 +74,25 @@ actnet_cmd_rank (int argc, char **argv)
     {
       g_autofree char *known = g_strjoinv (", ", (char **) actnet_measure_names ());
       cli_error ("unknown measure '%s' (expected one of: %s)", measure, known);
+      return ACTNET_EXIT_USAGE;
+    }
+  ActnetCommunityOptions community_options;
+  actnet_community_options_init (&community_options);
+  community_options.resolution = resolution;
+  if (communities_text != NULL
+      && !actnet_community_method_from_string (communities_text, &community_options.method))
+    {
+      cli_error ("unknown community method '%s' (expected leiden or louvain)", communities_text);
+      return ACTNET_EXIT_USAGE;
+    }
+  if (!(isfinite (resolution) && resolution > 0))
+    {
+      cli_error ("invalid resolution %g (expected a positive number)", resolution);
+      return ACTNET_EXIT_USAGE;
+    }
+  if (community != G_MININT && community < 0)
+    {
+      cli_error ("invalid community %d (expected 0 or more)", community);
       return ACTNET_EXIT_USAGE;
     }
   const char *out_format = format != NULL ? format : "table";
@@ -82,13 +113,19 @@ actnet_cmd_rank (int argc, char **argv)
     }
   else
     {
-      graph = cli_build_graph_full (gazetteers, window, &match_options, inputs, NULL, NULL,
-                                    &error);
+      graph = cli_build_network (gazetteers, &network, &match_options, inputs, NULL, NULL,
+                                 &error);
       if (graph == NULL)
         return cli_fail (error);
     }
+  /* The graph carries the default partition; other options redo it. */
+  if ((communities_text != NULL || resolution != 1.0)
+      && !actnet_graph_compute_communities (graph, &community_options, NULL, NULL, &error))
+    return cli_fail (error);
   g_autofree char *canonical_type = type != NULL ? actnet_type_canonicalize (type) : NULL;
-  if (!cli_print_ranking (graph, measure, canonical_type, (guint) top, out_format, &error))
+  if (!cli_print_ranking_in_community (graph, measure, canonical_type,
+                                       community == G_MININT ? -1 : community,
+                                       (guint) top, out_format, &error))
     return cli_fail (error);
   return cli_finish_stdout (ACTNET_EXIT_OK);
 }

@@ -23,6 +23,8 @@ static const ActnetCommand commands[] = {
     "whole-graph statistics: density, components, clustering, modularity", actnet_cmd_stats },
   { "draw", "GRAPH -o net.svg|net.png",
     "draw the graph: force-directed layout, colours by type or community", actnet_cmd_draw },
+  { "export", "GRAPH.graphml -o OUT [--format F] [--color type|community] [--size MEASURE]",
+    "convert a graph to GEXF, GML, Pajek, DOT, CSV, JSON or an adjacency matrix", actnet_cmd_export },
 };
 
 static void

@@ -112,6 +112,10 @@ if [ -d "$src/data/sample" ]; then
   if cmp -s "$src/graphs/sample.graphml" "$tmp/sample.graphml"; then ok "sample corpus graph matches graphs/sample.graphml"
   else not_ok "sample corpus graph matches graphs/sample.graphml" "$(cat "$tmp/err")" "$(diff "$src/graphs/sample.graphml" "$tmp/sample.graphml" | head -20)"; fi
   check "sample GraphML is well-formed (xmllint)" xmllint --noout "$tmp/sample.graphml"
+  "$bin" export "$tmp/sample.graphml" -o "$tmp/sample.gexf" --color community --size pagerank 2>"$tmp/err"
+  check "sample GEXF (scripts/run) matches graphs/sample.gexf" cmp "$src/graphs/sample.gexf" "$tmp/sample.gexf"
+  check "sample GEXF validates against the GEXF 1.3 RELAX NG schema" \
+    xmllint --noout --relaxng "$src/tests/schemas/gexf-1.3/gexf.rng" "$tmp/sample.gexf"
   if has_networkx; then
     check "sample GraphML reads in networkx with labels and weights" \
       "$python" "$src/tests/check-graphml.py" "$tmp/sample.graphml"
@@ -191,7 +195,7 @@ check "build --overlaps all: nested names co-occur, a name inside its own actor'
 check "build: longest names only by default" bash -c \
   "'$bin' build -g '$tmp/res.tsv' --top 0 '$tmp/res.txt' | grep -qx '1 documents, 3 mentions, 2 actors, 0 edges'"
 check "rank --overlaps all from the corpus: Islamic State mentioned once" bash -c \
-  "'$bin' rank -g '$tmp/res.tsv' --overlaps all --format tsv --top 0 '$tmp/res.txt' | awk -F'\t' '\$2 == \"is\" && \$4 == \"organization\" {found = 1; m = \$11} END {exit !(found && m == 1)}'"
+  "'$bin' rank -g '$tmp/res.tsv' --overlaps all --format tsv --top 0 '$tmp/res.txt' | awk -F'\t' 'NR == 1 {for (i = 1; i <= NF; i++) col[\$i] = i; next} \$2 == \"is\" && \$4 == \"organization\" {found = 1; m = \$col[\"mentions\"]} END {exit !(found && m == 1)}'"
 check "mentions: a bare surname after the full name is a short form" bash -c \
   "'$bin' mentions -g '$tmp/res.tsv' '$tmp/res.txt' | cut -f4 | tail -n +2 | tr '\n' ';' | grep -qx 'Islamic State in Iraq and Syria;Khalifa Haftar;Haftar;'"
 check "mentions --no-short-forms drops it" bash -c \
@@ -436,6 +440,174 @@ check "eval of the second gold set with the bundled MENA and media gazetteers" "
   --gold "$src/tests/gold/texts-gold.tsv" --min-f1 0.90 "$src/tests/gold/texts"
 check "media names are found but not linked unless --keep-media" bash -c \
   "printf 'The New York Times said NATO struck Tripoli, Reuters reported.' > '$tmp/media.txt' && '$bin' build '$tmp/media.txt' | head -1 | grep -q '2 mentions, 2 actors, 1 edges' && '$bin' build --keep-media '$tmp/media.txt' | head -1 | grep -q '4 mentions, 4 actors, 6 edges' && '$bin' mentions '$tmp/media.txt' | cut -f4,7 | grep -qx \$'The New York Times\tmedia'"
+
+# actnet draw: a picture of the network (SVG or PNG), deterministic bytes.
+drw=$tmp/draw
+mkdir -p "$drw"
+"$bin" build -q -o "$drw/sample.graphml" "$src/data/sample" >/dev/null 2>&1
+check "draw writes a PNG of the sample (PNG magic bytes)" bash -c \
+  "'$bin' draw '$src/data/sample' -o '$drw/a.png' && head -c 8 '$drw/a.png' | od -An -tx1 | tr -d ' \n' | grep -qx 89504e470d0a1a0a"
+check "draw writes a well-formed SVG from a GraphML file" bash -c \
+  "'$bin' draw --title 'Libya' --labels 5 '$drw/sample.graphml' -o '$drw/a.svg' && xmllint --noout '$drw/a.svg' && grep -q 'width=\"1600px\" height=\"1200px\"' '$drw/a.svg'"
+check "draw is deterministic: the same input gives the same bytes" bash -c \
+  "'$bin' draw --title 'Libya' --labels 5 '$drw/sample.graphml' -o '$drw/b.svg' && cmp '$drw/a.svg' '$drw/b.svg' && '$bin' draw '$src/data/sample' -o '$drw/b.png' && cmp '$drw/a.png' '$drw/b.png'"
+check "draw --color community --size degree --width/--height" bash -c \
+  "'$bin' draw --color community --size degree --width 800 --height 600 '$drw/sample.graphml' -o '$drw/c.png' && test -s '$drw/c.png'"
+expect_exit "draw: a bad extension is a usage error naming the file" 2 'net\.jpg.*\.svg or \.png' \
+  "$bin" draw "$drw/sample.graphml" -o "$drw/net.jpg"
+expect_exit "draw: an unknown measure is a usage error" 2 "unknown measure 'fame'" \
+  "$bin" draw --size fame "$drw/sample.graphml" -o "$drw/x.png"
+expect_exit "draw: an unknown colouring is a usage error" 2 "unknown colouring 'party'" \
+  "$bin" draw --color party "$drw/sample.graphml" -o "$drw/x.png"
+expect_exit "draw: -o is required" 2 'missing -o' "$bin" draw "$drw/sample.graphml"
+expect_exit "draw: an unwritable output fails with exit 1" 1 'no/such/dir/x\.svg' \
+  "$bin" draw "$drw/sample.graphml" -o "$drw/no/such/dir/x.svg"
+check "draw: a failed run leaves no temporary file" bash -c "! ls '$drw' | grep -q tmp-"
+
+# --- analysis: centralities, communities, stats, checked by networkx -------
+ana=$tmp/analysis
+mkdir -p "$ana"
+expect_exit "stats: unknown format is a usage error" 2 "unknown format 'xml'" "$bin" stats --format xml "$data/cli-text.md"
+expect_exit "rank: unknown community method is a usage error" 2 "unknown community method 'walktrap'" "$bin" rank --communities walktrap "$data/cli-text.md"
+expect_exit "rank: a resolution of 0 is a usage error" 2 "invalid resolution" "$bin" rank --resolution 0 "$data/cli-text.md"
+expect_exit "rank: a negative community is a usage error" 2 "invalid community -2" "$bin" rank --community -2 "$data/cli-text.md"
+check "stats prints modularity and communities" bash -c \
+  "'$bin' stats '$src/data/sample' | grep -Eq '^modularity +0\\.[0-9]+' && '$bin' stats '$src/data/sample' | grep -Eq '^communities +[0-9]+'"
+if "$bin" build -q -o "$ana/sample.graphml" "$src/data/sample" 2>"$ana/err" \
+   && "$bin" stats --format json "$ana/sample.graphml" >"$ana/sample.json" 2>>"$ana/err" \
+   && "$bin" rank --format tsv --top 0 "$ana/sample.graphml" >"$ana/sample.tsv" 2>>"$ana/err"; then
+  check "the sample GraphML carries harmonic, coreness and community" bash -c \
+    "grep -q 'attr.name=\"harmonic\"' '$ana/sample.graphml' && grep -q 'attr.name=\"coreness\"' '$ana/sample.graphml' && grep -q 'attr.name=\"community\"' '$ana/sample.graphml'"
+  check "stats of the sample GraphML equals stats of the corpus" bash -c \
+    "diff <('$bin' stats --format json '$src/data/sample') '$ana/sample.json'"
+  if has_networkx; then
+    check "networkx agrees with the sample GraphML's measures and stats" \
+      "$python" "$src/tests/check-analysis.py" "$ana/sample.graphml" --stats "$ana/sample.json"
+    check "networkx agrees with rank --format tsv of the sample" \
+      "$python" "$src/tests/check-analysis.py" "$ana/sample.graphml" --rank "$ana/sample.tsv" --stats "$ana/sample.json"
+  else skip "networkx checks of the sample" "python3-networkx absent"; fi
+else not_ok "analysis of the sample" "$(cat "$ana/err")"; fi
+# A random weighted graph with several components, generated with a fixed
+# seed (weights that are not integers, so ties of path lengths are real).
+if has_networkx; then
+  "$python" - "$ana/random.graphml" <<'PY'
+import random, sys, networkx as nx
+rng = random.Random(2024)
+g = nx.gnp_random_graph(60, 0.07, seed=2024)
+h = nx.Graph()
+for v in g.nodes:
+    h.add_node('n%d' % v, actor_id='a%02d' % v, label='Actor %d' % v,
+               type=rng.choice(['person', 'organization', 'place']))
+for a, b in g.edges:
+    h.add_edge('n%d' % a, 'n%d' % b, weight=float(rng.choice([1, 2, 3, 0.5, 1.25, 2.75, 7])))
+nx.write_graphml(h, sys.argv[1])
+PY
+  for opts in "leiden 1" "louvain 1.5" "leiden 0.5"; do
+    set -- $opts
+    if "$bin" rank --communities "$1" --resolution "$2" --format tsv --top 0 "$ana/random.graphml" >"$ana/random.tsv" 2>"$ana/err" \
+       && "$bin" stats --communities "$1" --resolution "$2" --format json "$ana/random.graphml" >"$ana/random.json" 2>>"$ana/err" \
+       && out=$("$python" "$src/tests/check-analysis.py" "$ana/random.graphml" --rank "$ana/random.tsv" \
+                  --stats "$ana/random.json" --resolution "$2" 2>&1); then
+      ok "networkx agrees on a random weighted graph ($1, resolution $2)"; echo "# $out"
+    else not_ok "networkx agrees on a random weighted graph ($1, resolution $2)" "$(cat "$ana/err")" "${out:-}"; fi
+  done
+  set --
+else skip "networkx checks of a random graph" "python3-networkx absent"; fi
+check "rank --community 0 lists only community 0" bash -c \
+  "'$bin' rank --community 0 --format tsv --top 0 '$src/data/sample' | tail -n +2 | awk -F'\\t' '{print \$NF}' | sort -u | grep -qx 0"
+check "rank table shows the community column" bash -c "'$bin' rank '$src/data/sample' | head -1 | grep -q 'community\$'"
+check "rank and stats are deterministic" bash -c \
+  "diff <('$bin' rank --communities louvain --format tsv --top 0 '$src/data/sample') <('$bin' rank --communities louvain --format tsv --top 0 '$src/data/sample') && diff <('$bin' stats '$src/data/sample') <('$bin' stats '$src/data/sample')"
+printf 'Tripoli.\n\nBenghazi.\n' >"$ana/alone.txt"
+check "stats without edges: n/a in the table, null in JSON" bash -c \
+  "'$bin' stats '$ana/alone.txt' | grep -Eq '^modularity +n/a' && '$bin' stats '$ana/alone.txt' | grep -Eq '^assortativity by type +n/a' && '$bin' stats --format json '$ana/alone.txt' | '$python' -c 'import json,sys; d=json.load(sys.stdin); assert d[\"modularity\"] is None and d[\"type_assortativity\"] is None and d[\"communities\"] == 2, d'"
+
+# Co-occurrence scopes, weights, filters, backbone, projection (issue 4).
+net=$tmp/net
+mkdir -p "$net"
+printf 'Khalifa Haftar met Fayez al-Sarraj in Tripoli.\n\nNATO struck Tripoli. Haftar left Benghazi.\n' > "$net/a.txt"
+if "$bin" build -q --window sentence,paragraph,document,20 -o "$net/multi.graphml" "$net/a.txt" 2>"$net/err"; then
+  missing=
+  for key in weight documents count jaccard dice cosine pmi npmi association w_sentence w_paragraph w_document w_20words units; do
+    grep -q "attr.name=\"$key\"" "$net/multi.graphml" || missing="$missing $key"
+  done
+  if [ -z "$missing" ]; then ok "build --window sentence,paragraph,document,20: every scope and weight is an attribute"
+  else not_ok "build with several windows: attributes" "missing:$missing"; fi
+else not_ok "build with several windows" "$(cat "$net/err")"; fi
+check "a graph with every weight and scope is well-formed (xmllint)" xmllint --noout "$net/multi.graphml"
+if has_networkx; then
+  check "networkx reads the multi-scope graph" "$python" "$src/tests/check-graphml.py" "$net/multi.graphml"
+else skip "networkx reads the multi-scope graph" "python3-networkx not installed"; fi
+check "--weight jaccard changes weight, count stays" bash -c \
+  "'$bin' build -q --weight jaccard -o '$net/j.graphml' '$net/a.txt' && grep -A3 '<edge ' '$net/j.graphml' | grep -q '<data key=\"e_weight\">0\\.' && '$bin' build -q -o - '$net/a.txt' | grep -A3 '<edge ' | grep -q '<data key=\"e_weight\">1</data>'"
+for bad in '--weight bogus' '--window sentence,sentence' '--backbone mst' '--alpha 0.05' '--backbone disparity --alpha 2' '--min-weight -1' '--top-edges-per-node -1' '--types ,'; do
+  # shellcheck disable=SC2086
+  "$bin" build -q $bad "$net/a.txt" >/dev/null 2>"$net/err"; rc=$?
+  if [ "$rc" -eq 2 ]; then ok "build $bad is a usage error (exit 2)"
+  else not_ok "build $bad is a usage error" "exit $rc" "$(cat "$net/err")"; fi
+done
+if [ -d "$src/data/sample" ]; then
+  all=$("$bin" build "$src/data/sample" | head -1 | sed 's/.* actors, \([0-9]*\) edges.*/\1/')
+  bb=$("$bin" build --backbone disparity --alpha 0.05 -o "$net/bb.graphml" "$src/data/sample" | head -1 | sed 's/.* actors, \([0-9]*\) edges.*/\1/')
+  if [ -n "$bb" ] && [ "$bb" -gt 0 ] && [ "$bb" -lt "$all" ]; then ok "disparity backbone on the sample keeps fewer edges ($bb of $all)"
+  else not_ok "disparity backbone on the sample keeps fewer edges" "$bb of $all"; fi
+  if has_networkx; then
+    check "networkx reads the backbone graph" "$python" "$src/tests/check-graphml.py" "$net/bb.graphml"
+  else skip "networkx reads the backbone graph" "python3-networkx not installed"; fi
+  check "build summary line keeps its form with filters" bash -c \
+    "'$bin' build --weight npmi --min-documents 2 --top-edges-per-node 3 '$src/data/sample' | head -1 | grep -Eq '^12 documents, [0-9]+ mentions, [0-9]+ actors, [0-9]+ edges$'"
+fi
+check "--types person keeps person nodes only; --project person counts only persons" bash -c \
+  "'$bin' rank --types person --format tsv --top 0 '$net/a.txt' | cut -f4 | sed 1d | sort -u | grep -qx person && [ \"\$('$bin' build --project PER '$net/a.txt' | head -1)\" = '1 documents, 3 mentions, 2 actors, 1 edges' ]"
+check "rank builds with a weight from INPUT" bash -c \
+  "'$bin' rank --weight cosine --by strength --top 1 --format tsv '$net/a.txt' | sed -n 2p | grep -q ."
+
+# --- export: every format of the sample graph, read back independently ------
+ex=$tmp/export
+mkdir -p "$ex"
+if ! "$bin" export --help >/dev/null 2>&1; then
+  skip "actnet export" "command not registered"
+elif ! "$bin" build -q "$src/data/sample" -o "$ex/s.graphml" >/dev/null 2>"$ex/err"; then
+  not_ok "build the sample graph for export" "$(head -3 "$ex/err")"
+elif ! has_networkx; then
+  skip "actnet export" "python3-networkx missing"
+else
+  # Expected counts, a label and a weight, read from the GraphML by networkx.
+  read -r nn ne wa wb ww la lb < <("$python" - "$ex/s.graphml" <<'PY'
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+a, b, d = max(g.edges(data=True), key=lambda e: (e[2]["weight"], e[0], e[1]))
+ida, idb = g.nodes[a]["actor_id"], g.nodes[b]["actor_id"]
+print(g.number_of_nodes(), g.number_of_edges(), ida, idb, d["weight"],
+      *(g.nodes[n]["label"].replace(" ", "\x1f") for n in (a, b)))
+PY
+)
+  la=${la//$'\x1f'/ } lb=${lb//$'\x1f'/ }
+  for f in gexf gml net dot json csv matrix.csv; do
+    fmt=${f%.csv}; [ "$f" = net ] && fmt=pajek
+    [ "$f" = csv ] && fmt=csv
+    if "$bin" export "$ex/s.graphml" -o "$ex/s.$f" --color type --size pagerank 2>"$ex/err"; then
+      if out=$("$python" "$src/tests/check-export.py" "$fmt" "$ex/s.$f" --nodes "$nn" --edges "$ne" \
+                 --label "$wa=$la" --label "$wb=$lb" --weight "$wa,$wb=$ww" 2>&1); then ok "export $fmt of the sample reads back ($out)"
+      else not_ok "export $fmt of the sample reads back" "$out"; fi
+    else not_ok "export $fmt of the sample" "$(head -3 "$ex/err")"; fi
+  done
+  check "export: the GEXF validates against the GEXF 1.3 RELAX NG schema" \
+    xmllint --noout --relaxng "$src/tests/schemas/gexf-1.3/gexf.rng" "$ex/s.gexf"
+  check "export: .csv writes the Gephi node and edge tables" bash -c \
+    "head -1 '$ex/s.nodes.csv' | grep -q '^Id,Label,type,' && head -1 '$ex/s.edges.csv' | grep -q '^Source,Target,Type,Weight' && [ ! -e '$ex/s.csv' ]"
+  check "export: --color community colours by community" bash -c \
+    "'$bin' export '$ex/s.graphml' -o '$ex/c.gexf' --color community 2>&1 || ! grep -q community '$ex/s.graphml'"
+  check "export: the same graph gives the same bytes" bash -c \
+    "'$bin' export '$ex/s.graphml' -o '$ex/again.gexf' --color type --size pagerank && cmp '$ex/s.gexf' '$ex/again.gexf'"
+  check "export --format json -o - writes to stdout" bash -c \
+    "'$bin' export --format json '$ex/s.graphml' -o - | '$python' -c 'import json,sys; d=json.load(sys.stdin); assert d[\"directed\"] is False and len(d[\"nodes\"]) == $nn'"
+  expect_exit "export: unknown format is a usage error" 2 "unknown format 'xls'" "$bin" export --format xls "$ex/s.graphml" -o "$ex/x"
+  expect_exit "export: unknown extension is a usage error" 2 "cannot tell the format" "$bin" export "$ex/s.graphml" -o "$ex/x.txt"
+  expect_exit "export: --size of a missing attribute fails" 1 "no such numeric node attribute" "$bin" export "$ex/s.graphml" -o "$ex/x.gexf" --size fame
+  expect_exit "export: unwritable output names the path" 1 "no-such-dir" "$bin" export "$ex/s.graphml" -o "$ex/no-such-dir/x.gexf"
+  if ls "$ex" | grep -q 'tmp-'; then not_ok "export leaves no temporary files" "$(ls "$ex")"; else ok "export leaves no temporary files"; fi
+fi
 
 echo "1..$n"
 exit 0
