@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -731,9 +732,36 @@ actnet_graph_write_graphml (const ActnetGraph *graph, const char *path,
       actnet_i_atomic_file_abort (file);
       return FALSE;
     }
+  /* igraph declares every numeric attribute double; the partition is an
+   * integer column for Gephi and graphology (a "community" int is the
+   * portable choice), so the declarations are patched in memory. */
+  char *buffer = NULL;
+  size_t buffer_size = 0;
+  FILE *memory = open_memstream (&buffer, &buffer_size);
+  if (memory == NULL)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_IO, "%s: %s", path, g_strerror (errno));
+      igraph_exit_safelocale (&locale);
+      actnet_i_atomic_file_abort (file);
+      return FALSE;
+    }
   actnet_i_igraph_begin ();
-  rc = igraph_write_graph_graphml (&graph->graph, actnet_i_atomic_file_get_stream (file), TRUE);
+  rc = igraph_write_graph_graphml (&graph->graph, memory, TRUE);
   igraph_exit_safelocale (&locale);
+  fclose (memory);
+  if (rc == IGRAPH_SUCCESS)
+    {
+      static const char *const integer_attributes[] = { "community", "coreness" };
+      g_autoptr (GString) text = g_string_new_len (buffer, (gssize) buffer_size);
+      for (gsize i = 0; i < G_N_ELEMENTS (integer_attributes); i++)
+        {
+          g_autofree char *from = g_strdup_printf ("attr.name=\"%s\" attr.type=\"double\"", integer_attributes[i]);
+          g_autofree char *to = g_strdup_printf ("attr.name=\"%s\" attr.type=\"int\"", integer_attributes[i]);
+          g_string_replace (text, from, to, 1);
+        }
+      fwrite (text->str, 1, text->len, actnet_i_atomic_file_get_stream (file));
+    }
+  free (buffer);
   if (!actnet_i_igraph_end (rc, "writing GraphML", &local))
     {
       g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_IGRAPH, "%s: %s",

@@ -51,7 +51,7 @@ actnet_cmd_stats (int argc, char **argv)
   g_autofree char *communities_text = NULL;
   double resolution = 1.0;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "table (default), tsv or json", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "table (default), tsv, csv or json", "FORMAT" },
     { "communities", 0, 0, G_OPTION_ARG_STRING, &communities_text,
       "Recompute the communities: leiden or louvain (default: those of the graph)", "METHOD" },
     { "resolution", 0, 0, G_OPTION_ARG_DOUBLE, &resolution,
@@ -87,9 +87,9 @@ actnet_cmd_stats (int argc, char **argv)
   match_options.count_media = keep_media;
   const char *out_format = format != NULL ? format : "table";
   if (strcmp (out_format, "table") != 0 && strcmp (out_format, "tsv") != 0
-      && strcmp (out_format, "json") != 0)
+      && strcmp (out_format, "csv") != 0 && strcmp (out_format, "json") != 0)
     {
-      cli_error ("unknown format '%s' (expected table, tsv or json)", out_format);
+      cli_error ("unknown format '%s' (expected table, tsv, csv or json)", out_format);
       return ACTNET_EXIT_USAGE;
     }
   ActnetCommunityOptions community_options;
@@ -154,13 +154,15 @@ actnet_cmd_stats (int argc, char **argv)
     }
   else
     {
-      gboolean tsv = strcmp (out_format, "tsv") == 0;
+      /* tsv and csv: the keys need no quoting, the values are numbers. */
+      char separator = strcmp (out_format, "csv") == 0 ? ',' : '\t';
+      gboolean tsv = strcmp (out_format, "table") != 0;
       if (tsv)
-        g_string_append (out, "statistic\tvalue\n");
+        g_string_append_printf (out, "statistic%cvalue\n", separator);
       for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
         {
           if (tsv)
-            g_string_append_printf (out, "%s\t", rows[i].key);
+            g_string_append_printf (out, "%s%c", rows[i].key, separator);
           else
             cli_append_padded (out, rows[i].name, 26, FALSE);
           append_value (out, &rows[i], tsv ? 12 : 6, "n/a");

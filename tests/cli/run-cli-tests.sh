@@ -609,5 +609,10 @@ PY
   if ls "$ex" | grep -q 'tmp-'; then not_ok "export leaves no temporary files" "$(ls "$ex")"; else ok "export leaves no temporary files"; fi
 fi
 
+# Gephi and graphology read the partition as an integer column.
+check "GraphML declares community and coreness as int" bash -c \
+  "grep -q 'attr.name=\"community\" attr.type=\"int\"' '$src/graphs/sample.graphml' && grep -q 'attr.name=\"coreness\" attr.type=\"int\"' '$src/graphs/sample.graphml'"
+check "stats --format csv" bash -c "'$bin' stats --format csv '$src/graphs/sample.graphml' | head -2 | tr '\\n' ' ' | grep -qx 'statistic,value nodes,118 '"
+
 echo "1..$n"
 exit 0
