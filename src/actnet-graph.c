@@ -670,6 +670,16 @@ actnet_graph_compute_centralities (ActnetGraph *graph, GError **error)
       BRIDGED (igraph_eigenvector_centrality (g, &result, &value, IGRAPH_UNDIRECTED, TRUE,
                                               &weights, &options),
                "computing eigenvector centrality");
+      /* ARPACK goes through the system BLAS (reference BLAS or OpenBLAS,
+       * whichever Debian's alternatives pick), which changes the last
+       * digits. Ten significant digits are far beyond what the measure
+       * means and make the output the same on either. */
+      for (igraph_integer_t i = 0; i < n; i++)
+        {
+          char digits[G_ASCII_DTOSTR_BUF_SIZE];
+          g_ascii_formatd (digits, sizeof digits, "%.10g", VECTOR (result)[i]);
+          VECTOR (result)[i] = g_ascii_strtod (digits, NULL);
+        }
     }
   if (!store_measure (g, "eigenvector", &result, error))
     goto out;
