@@ -32,3 +32,7 @@
 #include <actnet/actnet-analysis.h>
 #include <actnet/actnet-export.h>
 #include <actnet/actnet-draw.h>
+#include <actnet/actnet-dates.h>
+#include <actnet/actnet-slices.h>
+#include <actnet/actnet-evidence.h>
+#include <actnet/actnet-dedup.h>

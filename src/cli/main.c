@@ -25,6 +25,10 @@ static const ActnetCommand commands[] = {
     "draw the graph: force-directed layout, colours by type or community", actnet_cmd_draw },
   { "export", "GRAPH.graphml -o OUT [--format F] [--color type|community] [--size MEASURE]",
     "convert a graph to GEXF, GML, Pajek, DOT, CSV, JSON or an adjacency matrix", actnet_cmd_export },
+  { "explain", "[-g GAZ]... ACTOR_A ACTOR_B INPUT...",
+    "print the sentences (units) that support the edge between two actors", actnet_cmd_explain },
+  { "kwic", "[-g GAZ]... ACTOR INPUT...",
+    "keyword-in-context lines for one actor", actnet_cmd_kwic },
 };
 
 static void
