@@ -49,6 +49,7 @@ document_take (char *id, char *path, guint line, char *text, gsize length,
   document->line = line;
   document->text = text;
   document->length = length;
+  document->day = ACTNET_DATE_NONE;
   document->clean = g_malloc (length + 1);
   memcpy (document->clean, text, length);
   document->clean[length] = '\0';
@@ -1008,6 +1009,8 @@ jsonl_document (ActnetCorpusReader *reader, const char *line, gsize length,
                                             text_length, TRUE);
   document->title = string_member (object, "title");
   document->date = string_member (object, "date");
+  if (document->date != NULL)
+    document->day = actnet_date_parse (document->date);
   document->source = string_member (object, "source");
   return document;
 }

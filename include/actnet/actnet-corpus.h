@@ -11,6 +11,7 @@
 #pragma once
 
 #include <glib.h>
+#include <actnet/actnet-dates.h>
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ typedef struct {
   char *text;      /* original UTF-8 bytes, NUL-terminated */
   char *clean;     /* same length as text, markdown syntax blanked */
   gsize length;    /* bytes of text and clean */
+  ActnetDate day;  /* the document's date, ACTNET_DATE_NONE when unknown (see actnet-dates.h) */
 } ActnetDocument;
 
 void actnet_document_free (ActnetDocument *document);
