@@ -2,6 +2,7 @@
 #include <actnet/actnet-cooccur.h>
 #include <actnet/actnet-error.h>
 #include <actnet/actnet-matcher.h>
+#include <actnet/actnet-dates.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@ typedef struct {
   guint64 weight;
   guint64 documents;
   guint64 last_document; /* serial of the last document that counted this pair */
+  ActnetDate first_date; /* earliest / latest dated document of the pair, */
+  ActnetDate last_date;  /* ACTNET_DATE_NONE while only undated ones counted it */
 } PairSlot;
 
 struct _ActnetCooccur {
@@ -32,6 +35,10 @@ struct _ActnetCooccur {
   gsize capacity;               /* power of two */
   gsize n_pairs;
   GArray *unit_actors;          /* scratch: distinct actors of the current unit */
+  ActnetDate day;               /* date of the document being counted (or NONE) */
+  ActnetDate *actor_first_date; /* earliest / latest dated document per actor */
+  ActnetDate *actor_last_date;
+  gboolean any_dated;           /* some counted document had a date */
 };
 
 gboolean
@@ -140,6 +147,11 @@ actnet_cooccur_new (guint n_actors, ActnetWindow window)
   cooccur->capacity = 64;
   cooccur->slots = g_new0 (PairSlot, cooccur->capacity);
   cooccur->unit_actors = g_array_new (FALSE, FALSE, sizeof (guint));
+  cooccur->day = ACTNET_DATE_NONE;
+  cooccur->actor_first_date = g_new (ActnetDate, MAX (n_actors, 1));
+  cooccur->actor_last_date = g_new (ActnetDate, MAX (n_actors, 1));
+  for (guint i = 0; i < n_actors; i++)
+    cooccur->actor_first_date[i] = cooccur->actor_last_date[i] = ACTNET_DATE_NONE;
   return cooccur;
 }
 
@@ -155,6 +167,8 @@ actnet_cooccur_free (ActnetCooccur *cooccur)
   g_free (cooccur->actor_units);
   g_free (cooccur->slots);
   g_array_unref (cooccur->unit_actors);
+  g_free (cooccur->actor_first_date);
+  g_free (cooccur->actor_last_date);
   g_free (cooccur);
 }
 
@@ -218,9 +232,21 @@ pair_get (ActnetCooccur *cooccur, guint a, guint b)
         }
       slot->a = a;
       slot->b = b;
+      slot->first_date = slot->last_date = ACTNET_DATE_NONE;
       cooccur->n_pairs++;
     }
   return slot;
+}
+
+/* Widens [*first, *last] to cover [from, to]; NONE bounds are unknown and
+ * never narrow a known range. */
+static inline void
+widen_dates (ActnetDate *first, ActnetDate *last, ActnetDate from, ActnetDate to)
+{
+  if (from != ACTNET_DATE_NONE && (*first == ACTNET_DATE_NONE || from < *first))
+    *first = from;
+  if (to != ACTNET_DATE_NONE && (*last == ACTNET_DATE_NONE || to > *last))
+    *last = to;
 }
 
 static void
@@ -232,6 +258,7 @@ count_pair (ActnetCooccur *cooccur, guint a, guint b, guint64 weight, guint64 do
     {
       slot->last_document = document;
       slot->documents++;
+      widen_dates (&slot->first_date, &slot->last_date, cooccur->day, cooccur->day);
     }
 }
 
@@ -325,6 +352,8 @@ actnet_cooccur_add_document (ActnetCooccur *cooccur, const GArray *mentions,
         {
           cooccur->actor_last_document[m[i].actor] = document;
           cooccur->actor_documents[m[i].actor]++;
+          widen_dates (&cooccur->actor_first_date[m[i].actor],
+                       &cooccur->actor_last_date[m[i].actor], cooccur->day, cooccur->day);
         }
     }
   cooccur->n_mentions += mentions->len;
@@ -381,13 +410,18 @@ actnet_cooccur_merge (ActnetCooccur *into, const ActnetCooccur *from)
       into->actor_mentions[i] += from->actor_mentions[i];
       into->actor_documents[i] += from->actor_documents[i];
       into->actor_units[i] += from->actor_units[i];
+      widen_dates (&into->actor_first_date[i], &into->actor_last_date[i],
+                   from->actor_first_date[i], from->actor_last_date[i]);
     }
+  into->any_dated |= from->any_dated;
   for (gsize i = 0; i < from->capacity; i++)
     if (from->slots[i].b != 0)
       {
         PairSlot *slot = pair_get (into, from->slots[i].a, from->slots[i].b);
         slot->weight += from->slots[i].weight;
         slot->documents += from->slots[i].documents;
+        widen_dates (&slot->first_date, &slot->last_date,
+                     from->slots[i].first_date, from->slots[i].last_date);
       }
 }
 
@@ -467,4 +501,63 @@ actnet_cooccur_get_pairs (const ActnetCooccur *cooccur)
   if (pairs->len > 0) /* qsort (NULL, 0, ...) is undefined */
     qsort (pairs->data, pairs->len, sizeof (ActnetPair), compare_pairs);
   return pairs;
+}
+
+void
+actnet_cooccur_add_document_dated (ActnetCooccur *cooccur, const GArray *mentions,
+                                   const ActnetSegmentation *segmentation, ActnetDate day)
+{
+  g_return_if_fail (cooccur != NULL);
+  /* The date rides along in the counter for the one call, so the counting
+   * paths stay those of undated documents. */
+  cooccur->day = day;
+  cooccur->any_dated |= day != ACTNET_DATE_NONE;
+  actnet_cooccur_add_document (cooccur, mentions, segmentation);
+  cooccur->day = ACTNET_DATE_NONE;
+}
+
+gboolean
+actnet_cooccur_get_pair_dates (const ActnetCooccur *cooccur, guint a, guint b,
+                               ActnetDate *first, ActnetDate *last)
+{
+  g_return_val_if_fail (cooccur != NULL, FALSE);
+  if (first != NULL)
+    *first = ACTNET_DATE_NONE;
+  if (last != NULL)
+    *last = ACTNET_DATE_NONE;
+  if (a == b || a >= cooccur->n_actors || b >= cooccur->n_actors)
+    return FALSE;
+  if (a > b)
+    {
+      guint t = a;
+      a = b;
+      b = t;
+    }
+  /* pair_slot() only probes; it never writes. */
+  const PairSlot *slot = pair_slot ((ActnetCooccur *) cooccur, a, b);
+  if (slot->b == 0 || slot->weight == 0)
+    return FALSE;
+  if (first != NULL)
+    *first = slot->first_date;
+  if (last != NULL)
+    *last = slot->last_date;
+  return TRUE;
+}
+
+void
+actnet_cooccur_get_actor_dates (const ActnetCooccur *cooccur, guint actor,
+                                ActnetDate *first, ActnetDate *last)
+{
+  g_return_if_fail (cooccur != NULL && actor < cooccur->n_actors);
+  if (first != NULL)
+    *first = cooccur->actor_first_date[actor];
+  if (last != NULL)
+    *last = cooccur->actor_last_date[actor];
+}
+
+gboolean
+actnet_cooccur_has_dates (const ActnetCooccur *cooccur)
+{
+  g_return_val_if_fail (cooccur != NULL, FALSE);
+  return cooccur->any_dated;
 }

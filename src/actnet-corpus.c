@@ -590,6 +590,15 @@ struct _ActnetCorpusReader {
   char *buffer;            /* getline() buffer */
   size_t buffer_size;
   JsonParser *parser;
+  /* Dating (actnet_corpus_reader_set_dating()). */
+  ActnetDatingMode dating;
+  char *date_field;        /* NULL: "date" */
+  GHashTable *sidecar;     /* path or id as written -> date */
+  GHashTable *sidecar_base;/* basename -> date, or ACTNET_DATE_NONE when two rows disagree */
+  GPtrArray *warnings;     /* char * */
+  guint bad_dates;         /* in the open JSONL stream */
+  guint bad_line;          /* the first of them */
+  char *bad_text;
 };
 
 static void
@@ -614,14 +623,35 @@ actnet_corpus_reader_new (const char *const *inputs)
   ActnetCorpusReader *reader = g_new0 (ActnetCorpusReader, 1);
   g_queue_init (&reader->pending);
   reader->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->dating = ACTNET_DATING_FIELD;
+  reader->warnings = g_ptr_array_new_with_free_func (g_free);
   for (gsize i = 0; inputs != NULL && inputs[i] != NULL; i++)
     pending_push_tail (reader, g_strdup (inputs[i]), TRUE);
   return reader;
 }
 
+/* One warning per file, not per line: a feed with a foreign date format
+ * would otherwise bury everything else. */
+static void
+reader_flush_bad_dates (ActnetCorpusReader *reader)
+{
+  if (reader->bad_dates == 0)
+    return;
+  g_ptr_array_add (reader->warnings,
+                   g_strdup_printf ("%s: %u date%s not understood in \"%s\", left undated "
+                                    "(first at line %u: \"%s\")",
+                                    reader->stream_path, reader->bad_dates,
+                                    reader->bad_dates == 1 ? "" : "s",
+                                    reader->date_field != NULL ? reader->date_field : "date",
+                                    reader->bad_line, reader->bad_text));
+  reader->bad_dates = 0;
+  g_clear_pointer (&reader->bad_text, g_free);
+}
+
 static void
 reader_close_stream (ActnetCorpusReader *reader)
 {
+  reader_flush_bad_dates (reader);
   if (reader->stream != NULL && !reader->stream_is_stdin)
     fclose (reader->stream);
   reader->stream = NULL;
@@ -640,6 +670,11 @@ actnet_corpus_reader_free (ActnetCorpusReader *reader)
   g_hash_table_unref (reader->visited);
   free (reader->buffer);
   g_clear_object (&reader->parser);
+  g_free (reader->date_field);
+  g_clear_pointer (&reader->sidecar, g_hash_table_unref);
+  g_clear_pointer (&reader->sidecar_base, g_hash_table_unref);
+  g_ptr_array_unref (reader->warnings);
+  g_free (reader->bad_text);
   g_free (reader);
 }
 
@@ -1008,9 +1043,19 @@ jsonl_document (ActnetCorpusReader *reader, const char *line, gsize length,
                                             g_strndup (text, text_length),
                                             text_length, TRUE);
   document->title = string_member (object, "title");
-  document->date = string_member (object, "date");
-  if (document->date != NULL)
-    document->day = actnet_date_parse (document->date);
+  document->date = string_member (object, reader->date_field != NULL ? reader->date_field : "date");
+  if (document->date != NULL && reader->dating != ACTNET_DATING_NONE)
+    {
+      document->day = actnet_date_parse (document->date);
+      if (document->day == ACTNET_DATE_NONE && reader->bad_dates++ == 0)
+        {
+          reader->bad_line = number;
+          /* Quoted in a one-line warning: bounded, whitespace flattened. */
+          reader->bad_text = g_utf8_substring (document->date, 0,
+                                               MIN (g_utf8_strlen (document->date, -1), 40));
+          g_strdelimit (reader->bad_text, "\t\r\n\"", ' ');
+        }
+    }
   document->source = string_member (object, "source");
   return document;
 }
@@ -1121,6 +1166,250 @@ reader_open (ActnetCorpusReader *reader, const Pending *pending, GError **error)
   return read_text_file (path, error);
 }
 
+/* ------------------------------------------------------------------ */
+/* Dating                                                              */
+
+gboolean
+actnet_dating_mode_parse (const char *text, ActnetDatingMode *mode)
+{
+  static const char *const names[] = { "none", "field", "auto" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *mode = (ActnetDatingMode) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Splits one CSV line into fields ("..." quoting, "" inside quotes); FALSE
+ * on an unterminated quote or text after a closing quote. */
+static gboolean
+csv_split (const char *line, GPtrArray *fields)
+{
+  const char *p = line;
+  for (;;)
+    {
+      GString *field = g_string_new (NULL);
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == '"')
+        {
+          p++;
+          for (;;)
+            {
+              if (*p == '\0')
+                {
+                  g_string_free (field, TRUE);
+                  return FALSE;
+                }
+              if (*p == '"' && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p += 2;
+                }
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p++);
+            }
+          while (*p == ' ' || *p == '\t')
+            p++;
+          if (*p != ',' && *p != '\0')
+            {
+              g_string_free (field, TRUE);
+              return FALSE;
+            }
+        }
+      else
+        {
+          while (*p != ',' && *p != '\0')
+            g_string_append_c (field, *p++);
+          while (field->len > 0 && (field->str[field->len - 1] == ' '
+                                    || field->str[field->len - 1] == '\t'))
+            g_string_truncate (field, field->len - 1);
+        }
+      g_ptr_array_add (fields, g_string_free (field, FALSE));
+      if (*p == '\0')
+        return TRUE;
+      p++;
+    }
+}
+
+static gboolean
+read_dates_file (ActnetCorpusReader *reader, const char *path, GError **error)
+{
+  FILE *stream = fopen (path, "rb");
+  if (stream == NULL)
+    {
+      set_errno_error (error, errno, path);
+      return FALSE;
+    }
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  gboolean ok = read_all (stream, bytes);
+  int saved = errno;
+  fclose (stream);
+  if (!ok)
+    {
+      set_errno_error (error, saved, path);
+      return FALSE;
+    }
+  gsize length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  const char *contents = (const char *) bytes->data;
+  if (memchr (contents, '\0', length) != NULL || !g_utf8_validate_len (contents, length, NULL))
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                   "%s: not a UTF-8 text file", path);
+      return FALSE;
+    }
+  g_autoptr (GHashTable) exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) base = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  for (guint number = 1; lines[number - 1] != NULL; number++)
+    {
+      char *line = lines[number - 1];
+      gsize n = strlen (line);
+      if (n > 0 && line[n - 1] == '\r')
+        line[--n] = '\0';
+      if (number == 1 && n >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
+        line += 3;
+      if (*g_strstrip (line) == '\0')
+        continue;
+      g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+      if (!csv_split (line, fields) || fields->len != 2)
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE,
+                       "%s:%u: expected two fields, path,date", path, number);
+          return FALSE;
+        }
+      const char *key = g_ptr_array_index (fields, 0);
+      const char *value = g_ptr_array_index (fields, 1);
+      if (g_hash_table_size (exact) == 0 && g_ascii_strcasecmp (key, "path") == 0
+          && g_ascii_strcasecmp (value, "date") == 0)
+        continue;
+      if (*key == '\0')
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE, "%s:%u: empty path", path, number);
+          return FALSE;
+        }
+      ActnetDate date = actnet_date_parse (value);
+      if (date == ACTNET_DATE_NONE)
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE, "%s:%u: not a date: \"%s\"",
+                       path, number, value);
+          return FALSE;
+        }
+      gpointer old;
+      if (g_hash_table_lookup_extended (exact, key, NULL, &old) && GPOINTER_TO_INT (old) != date)
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE,
+                       "%s:%u: \"%s\" already has another date", path, number, key);
+          return FALSE;
+        }
+      g_hash_table_insert (exact, g_strdup (key), GINT_TO_POINTER (date));
+      /* A basename two rows give different dates matches neither. */
+      char *name = g_path_get_basename (key);
+      if (g_hash_table_lookup_extended (base, name, NULL, &old) && GPOINTER_TO_INT (old) != date)
+        date = ACTNET_DATE_NONE;
+      g_hash_table_insert (base, name, GINT_TO_POINTER (date));
+    }
+  g_clear_pointer (&reader->sidecar, g_hash_table_unref);
+  g_clear_pointer (&reader->sidecar_base, g_hash_table_unref);
+  reader->sidecar = g_steal_pointer (&exact);
+  reader->sidecar_base = g_steal_pointer (&base);
+  return TRUE;
+}
+
+gboolean
+actnet_corpus_reader_set_dating (ActnetCorpusReader *reader, const ActnetDatingOptions *options,
+                                 GError **error)
+{
+  g_return_val_if_fail (reader != NULL && options != NULL, FALSE);
+  reader->dating = options->mode;
+  g_free (reader->date_field);
+  reader->date_field = g_strdup (options->field);
+  g_clear_pointer (&reader->sidecar, g_hash_table_unref);
+  g_clear_pointer (&reader->sidecar_base, g_hash_table_unref);
+  if (options->dates_file != NULL && options->mode != ACTNET_DATING_NONE)
+    return read_dates_file (reader, options->dates_file, error);
+  return TRUE;
+}
+
+const GPtrArray *
+actnet_corpus_reader_get_warnings (const ActnetCorpusReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  return reader->warnings;
+}
+
+static gboolean
+sidecar_lookup (GHashTable *table, const char *key, ActnetDate *date)
+{
+  gpointer value;
+  if (table == NULL || !g_hash_table_lookup_extended (table, key, NULL, &value)
+      || GPOINTER_TO_INT (value) == ACTNET_DATE_NONE)
+    return FALSE;
+  *date = GPOINTER_TO_INT (value);
+  return TRUE;
+}
+
+/* The date in the head of a text file: its first ACTNET_DATING_HEAD_LINES
+ * non-blank lines, at most ACTNET_DATING_HEAD_BYTES bytes. Searched in
+ * `clean`, so a date inside a link target does not count. */
+static ActnetDate
+head_date (const ActnetDocument *document)
+{
+  gsize limit = MIN (document->length, ACTNET_DATING_HEAD_BYTES);
+  gsize end = 0;
+  guint lines = 0;
+  while (end < limit && lines < ACTNET_DATING_HEAD_LINES)
+    {
+      gsize start = end;
+      gboolean blank = TRUE;
+      for (; end < limit && document->clean[end] != '\n'; end++)
+        if (!is_space_byte (document->clean[end]))
+          blank = FALSE;
+      if (end < limit)
+        end++;
+      lines += !blank && end > start;
+    }
+  ActnetDate date;
+  return actnet_date_find (document->clean, end, &date, NULL) ? date : ACTNET_DATE_NONE;
+}
+
+static void
+reader_date_document (ActnetCorpusReader *reader, ActnetDocument *document)
+{
+  if (reader->dating == ACTNET_DATING_NONE)
+    {
+      document->day = ACTNET_DATE_NONE;
+      return;
+    }
+  /* Sidecar first: it is the user's correction of everything else. */
+  ActnetDate date;
+  gboolean whole_file = document->line == 0;
+  if (reader->sidecar != NULL)
+    {
+      if (sidecar_lookup (reader->sidecar, whole_file ? document->path : document->id, &date))
+        {
+          document->day = date;
+          return;
+        }
+      g_autofree char *name = g_path_get_basename (document->path);
+      if (whole_file && sidecar_lookup (reader->sidecar_base, name, &date))
+        {
+          document->day = date;
+          return;
+        }
+    }
+  if (reader->dating == ACTNET_DATING_AUTO && whole_file && document->day == ACTNET_DATE_NONE)
+    document->day = head_date (document);
+}
+
 /* After an error the reader stays usable: the next call goes on with the
  * next JSONL line or the next file. */
 ActnetDocument *
@@ -1154,6 +1443,9 @@ actnet_corpus_reader_next (ActnetCorpusReader *reader, GError **error)
           return NULL;
         }
       if (document != NULL)
-        return document;
+        {
+          reader_date_document (reader, document);
+          return document;
+        }
     }
 }

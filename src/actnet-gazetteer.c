@@ -3,6 +3,7 @@
 #include "actnet-gazetteer-private.h"
 #include "atomic-file.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -20,6 +21,9 @@ typedef struct {
   guint actor;
   guint next;     /* next alias with the same key, G_MAXUINT at the end */
   ActnetCasePolicy policy;
+  gboolean dated; /* valid only from..to (inclusive; ACTNET_DATE_NONE: open end) */
+  ActnetDate from;
+  ActnetDate to;
 } Alias;
 
 struct _ActnetGazetteer {
@@ -185,10 +189,37 @@ alias_signature (const char *text, ActnetCasePolicy policy)
 /* Validates and appends one alias. Returns FALSE with @error set when the
  * alias is unusable; a duplicate of one of the actor's own aliases is
  * dropped silently, one shared with another actor gives a warning. */
+/* Whether two validity periods share a day (an undated alias is valid on
+ * every day). */
+static gboolean
+periods_overlap (const Alias *a, gboolean dated, ActnetDate from, ActnetDate to)
+{
+  if (!a->dated || !dated)
+    return TRUE;
+  ActnetDate start = MAX (a->from, from); /* ACTNET_DATE_NONE is the minimum */
+  ActnetDate end_a = a->to == ACTNET_DATE_NONE ? G_MAXINT32 : a->to;
+  ActnetDate end_b = to == ACTNET_DATE_NONE ? G_MAXINT32 : to;
+  return start <= MIN (end_a, end_b);
+}
+
+static gboolean
+add_alias_period_internal (ActnetGazetteer *gaz, guint actor, const char *text,
+                           ActnetCasePolicy policy, gboolean dated, ActnetDate from,
+                           ActnetDate to, const Origin *origin, GError **error);
+
 static gboolean
 add_alias_internal (ActnetGazetteer *gaz, guint actor, const char *text,
                     ActnetCasePolicy policy, const Origin *origin,
                     GError **error)
+{
+  return add_alias_period_internal (gaz, actor, text, policy, FALSE, ACTNET_DATE_NONE,
+                                    ACTNET_DATE_NONE, origin, error);
+}
+
+static gboolean
+add_alias_period_internal (ActnetGazetteer *gaz, guint actor, const char *text,
+                           ActnetCasePolicy policy, gboolean dated, ActnetDate from,
+                           ActnetDate to, const Origin *origin, GError **error)
 {
   if (*text == '\0')
     {
@@ -223,14 +254,19 @@ add_alias_internal (ActnetGazetteer *gaz, guint actor, const char *text,
       if (a->actor == actor)
         {
           own = TRUE;
-          if (a->policy == ACTNET_CASE_POLICY_ANY || strcmp (a->sig, sig) == 0)
+          /* A copy is dropped when the alias already there is valid
+           * whenever it is: undated, or dated alike. */
+          if ((a->policy == ACTNET_CASE_POLICY_ANY || strcmp (a->sig, sig) == 0)
+              && (!a->dated || (dated && a->from == from && a->to == to)))
             {
               g_free (key);
               g_free (sig);
               return TRUE;
             }
         }
-      else if (other == G_MAXUINT)
+      /* Successive holders of one title ("Prime Minister" with disjoint
+       * periods) are not ambiguous. */
+      else if (other == G_MAXUINT && periods_overlap (a, dated, from, to))
         other = a->actor;
     }
 
@@ -247,6 +283,7 @@ add_alias_internal (ActnetGazetteer *gaz, guint actor, const char *text,
   Alias alias = {
     .text = g_strdup (text), .key = key, .sig = sig,
     .actor = actor, .next = G_MAXUINT, .policy = policy,
+    .dated = dated, .from = from, .to = to,
   };
   g_array_append_val (gaz->aliases, alias);
   guint index = gaz->aliases->len - 1;
@@ -650,6 +687,76 @@ parse_attributes (ActnetGazetteerLoad *load, guint actor, const char *text,
 }
 
 /* Parses one data line (already without its line end). */
+/* One ISO date "YYYY-MM-DD" of a validity period; "" is an open end. */
+static gboolean
+parse_period_date (const char *text, ActnetDate *date)
+{
+  *date = ACTNET_DATE_NONE;
+  if (*text == '\0')
+    return TRUE;
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  int year = atoi (text), month = atoi (text + 5), day = atoi (text + 8);
+  if (month < 1 || month > 12 || day < 1 || day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  *date = actnet_date_from_ymd (year, month, day);
+  return TRUE;
+}
+
+/* Splits a validity period "@FROM..TO" (ISO dates, either side empty for
+ * an open end) off the end of @text, in place. An '@' not followed by a
+ * period is part of the alias ("@UNSMILibya"), unless what follows starts
+ * with a digit: then it is a period written wrong. */
+static gboolean
+split_period (char *text, gboolean *dated, ActnetDate *from, ActnetDate *to,
+              const Origin *origin, GError **error)
+{
+  *dated = FALSE;
+  *from = *to = ACTNET_DATE_NONE;
+  char *at = strrchr (text, '@');
+  if (at == NULL || at == text)
+    return TRUE;
+  char *dots = strstr (at + 1, "..");
+  if (dots == NULL)
+    {
+      if (!g_ascii_isdigit (at[1]))
+        return TRUE;
+      set_error (error, ACTNET_ERROR_GAZETTEER, origin,
+                 "invalid validity period '%s' of alias (expected @FROM..TO, "
+                 "ISO dates, either side may be left open)", at);
+      return FALSE;
+    }
+  g_autofree char *first = g_strndup (at + 1, (gsize) (dots - at - 1));
+  const char *second = dots + 2;
+  if (!parse_period_date (g_strstrip (first), from) || strstr (second, "..") != NULL
+      || !parse_period_date (second, to))
+    {
+      set_error (error, ACTNET_ERROR_GAZETTEER, origin,
+                 "invalid date in validity period '%s' (expected YYYY-MM-DD..YYYY-MM-DD, "
+                 "either side may be left open)", at);
+      return FALSE;
+    }
+  if (*from == ACTNET_DATE_NONE && *to == ACTNET_DATE_NONE)
+    {
+      set_error (error, ACTNET_ERROR_GAZETTEER, origin,
+                 "empty validity period '%s' (leave it out for an alias valid at any date)", at);
+      return FALSE;
+    }
+  if (*from != ACTNET_DATE_NONE && *to != ACTNET_DATE_NONE && *from > *to)
+    {
+      set_error (error, ACTNET_ERROR_GAZETTEER, origin,
+                 "validity period '%s' ends before it starts", at);
+      return FALSE;
+    }
+  *dated = TRUE;
+  *at = '\0';
+  g_strchomp (text);
+  return TRUE;
+}
+
 static gboolean
 parse_line (ActnetGazetteerLoad *load, char *line, const Origin *origin,
             gboolean *header_allowed, GError **error)
@@ -710,7 +817,17 @@ parse_line (ActnetGazetteerLoad *load, char *line, const Origin *origin,
                   goto out;
                 }
             }
-          if (!actnet_i_gazetteer_load_alias (load, origin->line, actor, text, policy, error))
+          gboolean dated;
+          ActnetDate from, to;
+          if (!split_period (text, &dated, &from, &to, origin, error))
+            {
+              g_strfreev (aliases);
+              goto out;
+            }
+          if (!(dated ? add_alias_period_internal (load->gaz, actor, text, policy, TRUE, from, to,
+                                                   origin, error)
+                      : actnet_i_gazetteer_load_alias (load, origin->line, actor, text, policy,
+                                                       error)))
             {
               g_strfreev (aliases);
               goto out;
@@ -830,6 +947,44 @@ actnet_gazetteer_add_actor (ActnetGazetteer *gazetteer, const char *id,
   g_free (t);
   g_free (l);
   return actor;
+}
+
+static const Alias *get_alias (const ActnetGazetteer *gazetteer, guint alias);
+
+gboolean
+actnet_gazetteer_add_alias_dated (ActnetGazetteer *gazetteer, guint actor,
+                                  const char *alias, ActnetCasePolicy policy,
+                                  ActnetDate from, ActnetDate to, GError **error)
+{
+  g_return_val_if_fail (gazetteer != NULL, FALSE);
+  g_return_val_if_fail (actor < gazetteer->actors->len, FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
+  g_return_val_if_fail (policy <= ACTNET_CASE_POLICY_ANY, FALSE);
+  if (from != ACTNET_DATE_NONE && to != ACTNET_DATE_NONE && from > to)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
+                   "validity period of alias '%s' ends before it starts", alias);
+      return FALSE;
+    }
+  char *text = g_strstrip (g_strdup (alias));
+  gboolean dated = from != ACTNET_DATE_NONE || to != ACTNET_DATE_NONE;
+  gboolean ok = add_alias_period_internal (gazetteer, actor, text, policy, dated, from, to,
+                                           NULL, error);
+  g_free (text);
+  return ok;
+}
+
+gboolean
+actnet_gazetteer_get_alias_period (const ActnetGazetteer *gazetteer, guint alias,
+                                   ActnetDate *from, ActnetDate *to)
+{
+  const Alias *a = get_alias (gazetteer, alias);
+  gboolean dated = a != NULL && a->dated;
+  if (from != NULL)
+    *from = dated ? a->from : ACTNET_DATE_NONE;
+  if (to != NULL)
+    *to = dated ? a->to : ACTNET_DATE_NONE;
+  return dated;
 }
 
 gboolean
@@ -1112,6 +1267,12 @@ format_tsv (const ActnetGazetteer *gaz, GError **error)
           else if (alias->policy == ACTNET_CASE_POLICY_ANY)
             g_string_append_c (out, '~');
           g_string_append (out, alias->text);
+          if (alias->dated)
+            {
+              g_autofree char *from = actnet_date_to_iso (alias->from);
+              g_autofree char *to = actnet_date_to_iso (alias->to);
+              g_string_append_printf (out, "@%s..%s", from, to);
+            }
         }
       if (any_attributes)
         {

@@ -183,6 +183,47 @@ out:
   return FALSE;
 }
 
+/* Replaces (or creates) the string edge attribute @name with @values
+ * (n_edges strings, cleaned here). */
+static gboolean
+set_string_edge_attr (igraph_t *graph, const char *name, char **values, GError **error)
+{
+  igraph_integer_t m = igraph_ecount (graph);
+  igraph_strvector_t sv;
+  gboolean ok = FALSE, sv_ready = FALSE;
+
+  if (igraph_cattribute_has_attr (graph, IGRAPH_ATTRIBUTE_EDGE, name)
+      && !has_edge_attr (graph, name, IGRAPH_ATTRIBUTE_STRING))
+    igraph_cattribute_remove_e (graph, name);
+
+  BRIDGED (igraph_strvector_init (&sv, m), "allocating strings");
+  sv_ready = TRUE;
+  for (igraph_integer_t i = 0; i < m; i++)
+    {
+      char *clean = clean_string (values[i]);
+      actnet_i_igraph_begin ();
+      igraph_error_t rc = igraph_strvector_set (&sv, i, clean);
+      g_free (clean);
+      if (!actnet_i_igraph_end (rc, "storing a string", error))
+        goto out;
+    }
+  BRIDGED (igraph_cattribute_EAS_setv (graph, name, &sv), "setting an edge attribute");
+  ok = TRUE;
+out:
+  if (sv_ready)
+    igraph_strvector_destroy (&sv);
+  return ok;
+}
+
+gboolean
+actnet_i_graph_set_string_column (ActnetGraph *graph, gboolean nodes, const char *name,
+                                  char **values, GError **error)
+{
+  g_return_val_if_fail (graph != NULL && name != NULL && values != NULL, FALSE);
+  return nodes ? set_string_vertex_attr (&graph->graph, name, values, error)
+               : set_string_edge_attr (&graph->graph, name, values, error);
+}
+
 ActnetGraph *
 actnet_graph_new_from_cooccur (const ActnetCooccur *cooccur,
                                const ActnetGazetteer *gazetteer,

@@ -75,8 +75,9 @@ typedef struct {
 enum {
   TERMINAL_CHECKED = 1 << 0,     /* some pattern has case conditions */
   TERMINAL_MULTI_ACTOR = 1 << 1, /* the patterns name more than one actor */
-  TERMINAL_IMPLICIT = 1 << 2     /* short forms (never mixed with explicit
+  TERMINAL_IMPLICIT = 1 << 2,    /* short forms (never mixed with explicit
                                   * patterns: an explicit key suppresses them) */
+  TERMINAL_DATED = 1 << 3        /* some pattern's alias has a validity period */
 };
 
 typedef struct {
@@ -1022,6 +1023,8 @@ build_automaton (ActnetMatcher *matcher, const PatternRef *refs, guint n_refs)
         terminal->flags |= TERMINAL_MULTI_ACTOR;
       if (info->flags & PATTERN_IMPLICIT)
         terminal->flags |= TERMINAL_IMPLICIT;
+      if (actnet_gazetteer_get_alias_period (matcher->gazetteer, info->alias, NULL, NULL))
+        terminal->flags |= TERMINAL_DATED;
       terminal->n_words = info->n_words;
     }
   g_array_unref (terminal_of);
@@ -1165,7 +1168,7 @@ void
 actnet_match_options_init (ActnetMatchOptions *options)
 {
   g_return_if_fail (options != NULL);
-  *options = (ActnetMatchOptions) { ACTNET_OVERLAPS_LONGEST, TRUE, FALSE };
+  *options = (ActnetMatchOptions) { ACTNET_OVERLAPS_LONGEST, TRUE, FALSE, ACTNET_DATE_NONE, NULL };
 }
 
 gboolean
@@ -1335,9 +1338,24 @@ choose_pattern (const ActnetMatcher *matcher, const Candidate *candidate,
 /* Reads @tokens through the automaton. Returns the candidates that pass
  * their case checks (their surviving patterns in @survivors) and ORs the
  * flags of their terminals into @terminal_flags. */
+/* Whether the alias of @pattern is valid on @date: always when it has no
+ * period; never on an unknown date, since a dated title ("President") in
+ * an undated text would name a holder by guess. */
+static gboolean
+pattern_in_period (const ActnetMatcher *matcher, guint32 pattern, ActnetDate date)
+{
+  ActnetDate from, to;
+  if (!actnet_gazetteer_get_alias_period (matcher->gazetteer, matcher->patterns[pattern].alias,
+                                          &from, &to))
+    return TRUE;
+  if (date == ACTNET_DATE_NONE)
+    return FALSE;
+  return (from == ACTNET_DATE_NONE || date >= from) && (to == ACTNET_DATE_NONE || date <= to);
+}
+
 static GArray *
 scan (const ActnetMatcher *matcher, const ActnetTokens *tokens, gboolean short_forms,
-      GArray *survivors, guint32 *terminal_flags)
+      ActnetDate date, guint *out_of_period, GArray *survivors, guint32 *terminal_flags)
 {
   guint n = actnet_tokens_get_count (tokens);
   const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
@@ -1396,19 +1414,30 @@ scan (const ActnetMatcher *matcher, const ActnetTokens *tokens, gboolean short_f
             .n_patterns = terminal->n_patterns,
             .word = words - terminal->n_words,
           };
-          if (terminal->flags & TERMINAL_CHECKED)
+          if (terminal->flags & (TERMINAL_CHECKED | TERMINAL_DATED))
             {
               candidate.first = survivors->len;
               candidate.n_patterns = 0;
+              gboolean dated_out = FALSE;
               for (guint32 k = 0; k < terminal->n_patterns; k++)
                 {
                   guint32 pattern = matcher->terminal_patterns[terminal->first_pattern + k];
-                  if (pattern_accepts (matcher, pattern, symbols, masks, candidate.start))
+                  if (!pattern_accepts (matcher, pattern, symbols, masks, candidate.start))
+                    continue;
+                  /* Out of its period, an alias is absent: it neither
+                   * names its actor nor competes with undated aliases of
+                   * the same key. */
+                  if ((terminal->flags & TERMINAL_DATED)
+                      && !pattern_in_period (matcher, pattern, date))
                     {
-                      g_array_append_val (survivors, pattern);
-                      candidate.n_patterns++;
+                      dated_out = TRUE;
+                      continue;
                     }
+                  g_array_append_val (survivors, pattern);
+                  candidate.n_patterns++;
                 }
+              if (dated_out)
+                (*out_of_period)++;
               if (candidate.n_patterns == 0)
                 continue;
             }
@@ -1433,7 +1462,7 @@ actnet_matcher_find_full (const ActnetMatcher *matcher, const ActnetTokens *toke
       options = &defaults;
     }
   if (stats != NULL)
-    *stats = (ActnetMatchStats) { 0, 0 };
+    *stats = (ActnetMatchStats) { 0, 0, 0 };
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (ActnetMention));
   if (matcher->n_states <= 1 || actnet_tokens_get_count (tokens) == 0)
     return mentions;
@@ -1441,8 +1470,11 @@ actnet_matcher_find_full (const ActnetMatcher *matcher, const ActnetTokens *toke
   const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
   GArray *survivors = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint32 terminal_flags = 0;
-  GArray *candidates = scan (matcher, tokens, options->short_forms, survivors,
-                             &terminal_flags);
+  guint out_of_period = 0;
+  GArray *candidates = scan (matcher, tokens, options->short_forms, options->date,
+                             &out_of_period, survivors, &terminal_flags);
+  if (stats != NULL)
+    stats->out_of_period = out_of_period;
 
   /* Order by start, longest first. Candidates arrive by end, which is
    * already that order unless some overlap. */

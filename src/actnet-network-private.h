@@ -24,3 +24,9 @@ ActnetGraph *actnet_i_graph_new_from_tables (const ActnetGazetteer *gazetteer,
                                              guint n_node_columns,
                                              const ActnetIColumn *edge_columns,
                                              guint n_edge_columns, GError **error);
+
+/* Adds (or replaces) a string attribute: one value per node (@nodes) or
+ * per edge, in graph order; strings are cleaned as the constructor's are.
+ * Used for the date attributes first_date / last_date. */
+gboolean actnet_i_graph_set_string_column (ActnetGraph *graph, gboolean nodes, const char *name,
+                                           char **values, GError **error);

@@ -189,6 +189,51 @@ top_edges_filter (Edge *edges, guint n_edges, guint n_actors, guint k,
     edges[e].alive = edges[e].alive && chosen[e];
 }
 
+/* The node and edge attributes first_date / last_date: ISO dates of the
+ * earliest and latest dated document in which the actor / pair occurs in
+ * the primary scope, "" when only undated documents hold it. */
+static gboolean
+add_date_columns (ActnetGraph *graph, const ActnetCooccur *primary, const Edge *edges,
+                  guint n_pairs, const GArray *actors, GError **error)
+{
+  guint n_nodes = actors->len, n_edges = actnet_graph_get_n_edges (graph);
+  GPtrArray *first = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *last = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = FALSE;
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      ActnetDate from, to;
+      actnet_cooccur_get_actor_dates (primary, g_array_index (actors, guint, i), &from, &to);
+      g_ptr_array_add (first, actnet_date_to_iso (from));
+      g_ptr_array_add (last, actnet_date_to_iso (to));
+    }
+  g_ptr_array_add (first, NULL);
+  g_ptr_array_add (last, NULL);
+  if (!actnet_i_graph_set_string_column (graph, TRUE, "first_date", (char **) first->pdata, error)
+      || !actnet_i_graph_set_string_column (graph, TRUE, "last_date", (char **) last->pdata, error))
+    goto out;
+  g_ptr_array_set_size (first, 0);
+  g_ptr_array_set_size (last, 0);
+  /* Graph edges are the alive pairs, in pair order. */
+  for (guint e = 0; e < n_pairs; e++)
+    if (edges[e].alive)
+      {
+        ActnetDate from, to;
+        actnet_cooccur_get_pair_dates (primary, edges[e].a, edges[e].b, &from, &to);
+        g_ptr_array_add (first, actnet_date_to_iso (from));
+        g_ptr_array_add (last, actnet_date_to_iso (to));
+      }
+  g_assert (first->len == n_edges);
+  g_ptr_array_add (first, NULL);
+  g_ptr_array_add (last, NULL);
+  ok = actnet_i_graph_set_string_column (graph, FALSE, "first_date", (char **) first->pdata, error)
+       && actnet_i_graph_set_string_column (graph, FALSE, "last_date", (char **) last->pdata, error);
+out:
+  g_ptr_array_unref (first);
+  g_ptr_array_unref (last);
+  return ok;
+}
+
 ActnetGraph *
 actnet_graph_new_from_scopes (ActnetCooccur *const *scopes, guint n_scopes,
                               const ActnetGazetteer *gazetteer,
@@ -384,5 +429,10 @@ actnet_graph_new_from_scopes (ActnetCooccur *const *scopes, guint n_scopes,
   g_free (edge_values);
   g_free (edge_columns);
   g_strfreev (scope_names);
+  /* Dates only for a dated corpus: an undated one keeps its exports as
+   * they were, with no column of empty strings. */
+  if (graph != NULL && actnet_cooccur_has_dates (primary)
+      && !add_date_columns (graph, primary, edges, n_pairs, actors, error))
+    g_clear_pointer (&graph, actnet_graph_free);
   return graph;
 }

@@ -19,7 +19,15 @@ actnet_document_find_mentions_full (const ActnetMatcher *matcher,
   /* `clean` has markdown syntax blanked but the same length as `text`, so
    * the offsets found in it are offsets into the original bytes. */
   g_autoptr (ActnetTokens) tokens = actnet_tokens_new (document->clean, (gssize) document->length);
-  return actnet_matcher_find_full (matcher, tokens, options, stats);
+  /* Aliases with a validity period need the document's date. */
+  ActnetMatchOptions dated;
+  if (options != NULL)
+    dated = *options;
+  else
+    actnet_match_options_init (&dated);
+  if (dated.date == ACTNET_DATE_NONE)
+    dated.date = document->day;
+  return actnet_matcher_find_full (matcher, tokens, &dated, stats);
 }
 
 ActnetCooccur *
@@ -75,6 +83,55 @@ actnet_pipeline_count_scopes (const ActnetMatcher *matcher, const char *const *i
                               const ActnetMatchOptions *options, const char *const *types,
                               ActnetMatchStats *stats, GError **error)
 {
+  return actnet_pipeline_count_scopes_each (matcher, inputs, windows, n_windows, options, types,
+                                            NULL, NULL, stats, error);
+}
+
+GPtrArray *
+actnet_pipeline_count_scopes_each (const ActnetMatcher *matcher, const char *const *inputs,
+                                   const ActnetWindow *windows, guint n_windows,
+                                   const ActnetMatchOptions *options, const char *const *types,
+                                   ActnetPipelineDocumentFunc func, gpointer user_data,
+                                   ActnetMatchStats *stats, GError **error)
+{
+  return actnet_pipeline_count_scopes_dated (matcher, inputs, windows, n_windows, options, types,
+                                             func, user_data, NULL, NULL, stats, error);
+}
+
+void
+actnet_dating_stats_clear (ActnetDatingStats *stats)
+{
+  g_clear_pointer (&stats->undated_ids, g_ptr_array_unref);
+  g_clear_pointer (&stats->warnings, g_ptr_array_unref);
+  stats->n_documents = stats->n_undated = 0;
+  stats->first = stats->last = ACTNET_DATE_NONE;
+}
+
+static void
+dating_stats_add (ActnetDatingStats *stats, const ActnetDocument *document)
+{
+  stats->n_documents++;
+  if (document->day == ACTNET_DATE_NONE)
+    {
+      stats->n_undated++;
+      g_ptr_array_add (stats->undated_ids, g_strdup (document->id));
+      return;
+    }
+  if (stats->first == ACTNET_DATE_NONE || document->day < stats->first)
+    stats->first = document->day;
+  if (stats->last == ACTNET_DATE_NONE || document->day > stats->last)
+    stats->last = document->day;
+}
+
+GPtrArray *
+actnet_pipeline_count_scopes_dated (const ActnetMatcher *matcher, const char *const *inputs,
+                                    const ActnetWindow *windows, guint n_windows,
+                                    const ActnetMatchOptions *options, const char *const *types,
+                                    ActnetPipelineDocumentFunc func, gpointer user_data,
+                                    const ActnetDatingOptions *dating,
+                                    ActnetDatingStats *dating_stats,
+                                    ActnetMatchStats *stats, GError **error)
+{
   g_return_val_if_fail (matcher != NULL && inputs != NULL, NULL);
   g_return_val_if_fail (windows != NULL && n_windows > 0, NULL);
 
@@ -88,7 +145,11 @@ actnet_pipeline_count_scopes (const ActnetMatcher *matcher, const char *const *i
       need_segments |= window_needs_segments (windows[w]);
     }
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
-  ActnetMatchStats totals = { 0, 0 };
+  if (dating != NULL && !actnet_corpus_reader_set_dating (reader, dating, error))
+    return NULL;
+  g_auto (ActnetDatingStats) dated = { 0, 0, g_ptr_array_new_with_free_func (g_free), NULL,
+                                       ACTNET_DATE_NONE, ACTNET_DATE_NONE };
+  ActnetMatchStats totals = { 0, 0, 0 };
   g_autofree gboolean *uncounted = g_new0 (gboolean, MAX (n_actors, 1));
   gboolean any_uncounted = FALSE;
   g_auto (GStrv) canonical = NULL;
@@ -122,11 +183,18 @@ actnet_pipeline_count_scopes (const ActnetMatcher *matcher, const char *const *i
             }
           break;
         }
+      dating_stats_add (&dated, document);
+      /* A near duplicate is folded into the earlier document it copies and
+       * counted nowhere: one story, one set of co-occurrences. */
+      if (options != NULL && options->deduper != NULL
+          && actnet_deduper_add (options->deduper, document) >= 0)
+        continue;
       ActnetMatchStats document_stats;
       g_autoptr (GArray) mentions = actnet_document_find_mentions_full (matcher, document, options,
                                                                         &document_stats);
       totals.suppressed += document_stats.suppressed;
       totals.short_forms += document_stats.short_forms;
+      totals.out_of_period += document_stats.out_of_period;
       drop_redundant (mentions);
       g_autoptr (ActnetSegmentation) segmentation = NULL;
       if (need_segments)
@@ -138,10 +206,24 @@ actnet_pipeline_count_scopes (const ActnetMatcher *matcher, const char *const *i
       /* One read, one match, one segmentation: every scope counts the same
        * mentions. */
       for (guint w = 0; w < n_windows; w++)
-        actnet_cooccur_add_document (g_ptr_array_index (scopes, w), mentions, segmentation);
+        actnet_cooccur_add_document_dated (g_ptr_array_index (scopes, w), mentions, segmentation,
+                                           document->day);
+      /* Observers (evidence) see exactly what was counted. */
+      if (func != NULL)
+        func (document, mentions, segmentation, user_data);
     }
   if (stats != NULL)
     *stats = totals;
+  if (dating_stats != NULL)
+    {
+      /* The reader's warnings are complete only now that it is at its end. */
+      const GPtrArray *warnings = actnet_corpus_reader_get_warnings (reader);
+      dated.warnings = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < warnings->len; i++)
+        g_ptr_array_add (dated.warnings, g_strdup (g_ptr_array_index (warnings, i)));
+      *dating_stats = dated;
+      dated.undated_ids = dated.warnings = NULL;
+    }
   return g_steal_pointer (&scopes);
 }
 

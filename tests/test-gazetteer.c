@@ -759,6 +759,114 @@ test_bundled_libya (void **state)
       fail_msg ("alias '%s' should not be in the bundled gazetteer", forbidden[i]);
 }
 
+/* Validity periods: "@FROM..TO" after an alias, either end open. */
+static void
+test_alias_periods (void **state)
+{
+  (void) state;
+  const char *data =
+    "fayez_al_sarraj\tperson\tFayez al-Sarraj\tPrime Minister Sarraj@2016-03-30..2021-03-15|~sarraj\n"
+    "muammar_gaddafi\tperson\tMuammar Gaddafi\tPresident Gaddafi @..2011-10-20\n"
+    "isis\torganization\tIslamic State\tIslamist[s]@2014-06-25..|@UNSMILibya\n"
+    "abdul_hamid_dbeibah\tperson\tAbdul Hamid Dbeibah\tPrime Minister@2021-03-15..\n";
+  g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
+  GError *error = NULL;
+  assert_true (actnet_gazetteer_load_data (gaz, data, -1, "p.tsv", &error));
+  assert_null (error);
+  ActnetDate from = 0, to = 0;
+  /* 0 label, 1 dated, 2 ~sarraj */
+  assert_false (actnet_gazetteer_get_alias_period (gaz, 0, &from, &to));
+  assert_int_equal (from, ACTNET_DATE_NONE);
+  assert_true (actnet_gazetteer_get_alias_period (gaz, 1, &from, &to));
+  assert_string_equal (actnet_gazetteer_get_alias_text (gaz, 1), "Prime Minister Sarraj");
+  assert_int_equal (from, actnet_date_from_ymd (2016, 3, 30));
+  assert_int_equal (to, actnet_date_from_ymd (2021, 3, 15));
+  assert_false (actnet_gazetteer_get_alias_period (gaz, 2, NULL, NULL));
+  assert_true (actnet_gazetteer_get_alias_period (gaz, 4, &from, &to));
+  assert_string_equal (actnet_gazetteer_get_alias_text (gaz, 4), "President Gaddafi");
+  assert_int_equal (from, ACTNET_DATE_NONE);
+  assert_int_equal (to, actnet_date_from_ymd (2011, 10, 20));
+  assert_true (actnet_gazetteer_get_alias_period (gaz, 6, &from, &to));
+  assert_string_equal (actnet_gazetteer_get_alias_text (gaz, 6), "Islamist[s]");
+  assert_int_equal (from, actnet_date_from_ymd (2014, 6, 25));
+  assert_int_equal (to, ACTNET_DATE_NONE);
+  /* An '@' that opens no period is part of the alias. */
+  assert_string_equal (actnet_gazetteer_get_alias_text (gaz, 7), "@UNSMILibya");
+  assert_false (actnet_gazetteer_get_alias_period (gaz, 7, NULL, NULL));
+
+  /* Written back with the periods; loads into the same aliases. */
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "out.tsv", NULL);
+  assert_true (actnet_gazetteer_write_tsv (gaz, path, &error));
+  g_autofree char *written = NULL;
+  assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  assert_non_null (strstr (written, "\tPrime Minister Sarraj@2016-03-30..2021-03-15|~sarraj\n"));
+  assert_non_null (strstr (written, "\tPresident Gaddafi@..2011-10-20\n"));
+  assert_non_null (strstr (written, "\tIslamist[s]@2014-06-25..|@UNSMILibya\n"));
+  g_autoptr (ActnetGazetteer) again = actnet_gazetteer_new ();
+  assert_true (actnet_gazetteer_load_file (again, path, &error));
+  assert_int_equal (actnet_gazetteer_get_n_aliases (again), actnet_gazetteer_get_n_aliases (gaz));
+  assert_true (actnet_gazetteer_get_alias_period (again, 1, &from, &to));
+  assert_int_equal (to, actnet_date_from_ymd (2021, 3, 15));
+  actnet_test_rmdir (dir);
+
+  /* Programmatic: FROM after TO is refused. */
+  assert_false (actnet_gazetteer_add_alias_dated (gaz, 0, "PM", ACTNET_CASE_POLICY_EXACT,
+                                                  actnet_date_from_ymd (2020, 1, 2),
+                                                  actnet_date_from_ymd (2020, 1, 1), &error));
+  assert_true (g_error_matches (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT));
+  g_clear_error (&error);
+  assert_true (actnet_gazetteer_add_alias_dated (gaz, 0, "PM", ACTNET_CASE_POLICY_EXACT,
+                                                 actnet_date_from_ymd (2020, 1, 1),
+                                                 actnet_date_from_ymd (2020, 1, 1), &error));
+}
+
+static void
+test_alias_period_errors (void **state)
+{
+  (void) state;
+  static const struct { const char *alias; const char *message; } cases[] = {
+    { "PM Sarraj@2016-02-30..", "x.tsv:2: invalid date in validity period '@2016-02-30..'" },
+    { "PM Sarraj@2021-01-01..2016-01-01", "x.tsv:2: validity period '@2021-01-01..2016-01-01' ends before it starts" },
+    { "PM Sarraj@..", "x.tsv:2: empty validity period '@..'" },
+    { "PM Sarraj@2016-03-30", "x.tsv:2: invalid validity period '@2016-03-30'" },
+    { "PM Sarraj@30/03/2016..", "x.tsv:2: invalid date in validity period" },
+    { "PM Sarraj@2016..2017", "x.tsv:2: invalid date in validity period" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = g_strdup_printf ("# periods\nsarraj\tperson\tFayez al-Sarraj\t%s\n",
+                                               cases[i].alias);
+      g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
+      GError *error = NULL;
+      assert_false (actnet_gazetteer_load_data (gaz, data, -1, "x.tsv", &error));
+      assert_non_null (error);
+      if (strncmp (error->message, cases[i].message, strlen (cases[i].message)) != 0)
+        fail_msg ("%s: got '%s'", cases[i].alias, error->message);
+      assert_int_equal (actnet_gazetteer_get_n_actors (gaz), 0);
+      g_clear_error (&error);
+    }
+}
+
+/* Successive holders of a title are not ambiguous; overlapping ones are. */
+static void
+test_alias_period_ambiguity (void **state)
+{
+  (void) state;
+  const char *data =
+    "a\tperson\tAli Zeidan\tPrime Minister@2012-11-14..2014-03-11\n"
+    "b\tperson\tAbdullah al-Thani\tPrime Minister@2014-03-11..2014-04-13|Prime Minister@2014-09-01..\n";
+  g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
+  GError *error = NULL;
+  assert_true (actnet_gazetteer_load_data (gaz, data, -1, "amb.tsv", &error));
+  const GPtrArray *warnings = actnet_gazetteer_get_warnings (gaz);
+  assert_int_equal (warnings->len, 1);
+  assert_string_equal (g_ptr_array_index (warnings, 0),
+                       "amb.tsv:2: ambiguous alias 'Prime Minister' is also an alias of 'a'");
+  /* Two periods of one actor are two aliases. */
+  assert_int_equal (actnet_gazetteer_get_n_aliases (gaz), 5);
+}
+
 int
 main (void)
 {
@@ -782,6 +890,9 @@ main (void)
     cmocka_unit_test (test_merge_files),
     cmocka_unit_test (test_write_tsv),
     cmocka_unit_test (test_bundled_libya),
+    cmocka_unit_test (test_alias_periods),
+    cmocka_unit_test (test_alias_period_errors),
+    cmocka_unit_test (test_alias_period_ambiguity),
   };
   return cmocka_run_group_tests_name ("gazetteer", tests, NULL, NULL);
 }

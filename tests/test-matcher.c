@@ -700,7 +700,7 @@ test_short_form_after_full_name (void **state)
 
   /* The reported alias is the one the short form came from; flagged. */
   g_autoptr (ActnetTokens) tokens = actnet_tokens_new ("Khalifa Hifter met Hifter", -1);
-  ActnetMatchStats stats = { 7, 7 };
+  ActnetMatchStats stats = { 7, 7, 7 };
   GArray *mentions = actnet_matcher_find_full (matcher, tokens, NULL, &stats);
   assert_int_equal (mentions->len, 2);
   const ActnetMention *m = &g_array_index (mentions, ActnetMention, 1);
@@ -959,7 +959,7 @@ test_overlaps_all (void **state)
   const char *text = "the Islamic State in Iraq and Syria left Iraq";
   ActnetMatchOptions options;
   actnet_match_options_init (&options);
-  ActnetMatchStats stats = { 9, 9 };
+  ActnetMatchStats stats = { 9, 9, 9 };
   char *got = describe_full (matcher, text, &options, &stats);
   assert_string_equal (got, "is=Islamic State in Iraq and Syria | iraq=Iraq");
   g_free (got);
@@ -1086,6 +1086,74 @@ test_pipeline_overlaps (void **state)
   actnet_test_rmdir (dir);
 }
 
+/* Aliases with validity periods match only in texts dated inside them.
+ * Type "role": a person's alias would lose its title "Prime Minister". */
+static void
+test_alias_periods (void **state)
+{
+  (void) state;
+  const char *data =
+    "sarraj\trole\tFayez al-Sarraj\tPrime Minister Sarraj@2016-03-30..2021-03-15\n"
+    "zeidan\trole\tAli Zeidan\tPrime Minister@..2014-03-11\n"
+    "dbeibah\trole\tAbdul Hamid Dbeibah\tPrime Minister@2021-03-15..\n"
+    "office\torganization\tPrime Minister\n";
+  g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
+  GError *error = NULL;
+  assert_true (actnet_gazetteer_load_data (gaz, data, -1, "m.tsv", &error));
+  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gaz, &error);
+  assert_non_null (matcher);
+  g_autoptr (ActnetTokens) tokens = actnet_tokens_new ("Prime Minister Sarraj met the Prime Minister.", -1);
+  static const struct {
+    int y, m, d;
+    guint n;          /* mentions */
+    const char *first, *second;
+    guint skipped;    /* candidates that lost a pattern to its period */
+  } cases[] = {
+    { 0, 0, 0, 2, "office", "office", 3 },               /* undated: only the undated alias */
+    { 2016, 3, 30, 2, "sarraj", "office", 2 },           /* first day of the period */
+    { 2021, 3, 15, 2, "sarraj", "dbeibah", 2 },          /* last day; Dbeibah from that day */
+    { 2021, 3, 16, 2, "dbeibah", "dbeibah", 3 },
+    { 2011, 1, 1, 2, "zeidan", "zeidan", 3 },            /* open start */
+    { 2030, 1, 1, 2, "dbeibah", "dbeibah", 3 },           /* open end */
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ActnetMatchOptions options;
+      actnet_match_options_init (&options);
+      if (cases[i].y != 0)
+        options.date = actnet_date_from_ymd (cases[i].y, cases[i].m, cases[i].d);
+      ActnetMatchStats stats;
+      g_autoptr (GArray) mentions = actnet_matcher_find_full (matcher, tokens, &options, &stats);
+      assert_int_equal (mentions->len, cases[i].n);
+      const ActnetMention *m = (const ActnetMention *) (void *) mentions->data;
+      assert_string_equal (actnet_gazetteer_get_id (gaz, m[0].actor), cases[i].first);
+      assert_string_equal (actnet_gazetteer_get_id (gaz, m[1].actor), cases[i].second);
+      if (stats.out_of_period != cases[i].skipped)
+        fail_msg ("case %u: %u skipped, want %u", i, stats.out_of_period, cases[i].skipped);
+    }
+}
+
+/* The pipeline passes each document's date to the matcher. */
+static void
+test_alias_periods_document_date (void **state)
+{
+  (void) state;
+  g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
+  GError *error = NULL;
+  assert_true (actnet_gazetteer_load_data (
+    gaz, "gaddafi\tperson\tMuammar Gaddafi\tthe Brother Leader@..2011-10-20\n", -1, "g.tsv", &error));
+  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gaz, &error);
+  g_autoptr (ActnetDocument) doc = actnet_document_new ("d", "A speech by the Brother Leader.", -1, FALSE);
+  g_autoptr (GArray) undated = actnet_document_find_mentions (matcher, doc);
+  assert_int_equal (undated->len, 0);
+  doc->day = actnet_date_from_ymd (2011, 3, 1);
+  g_autoptr (GArray) dated = actnet_document_find_mentions (matcher, doc);
+  assert_int_equal (dated->len, 1);
+  doc->day = actnet_date_from_ymd (2012, 3, 1);
+  g_autoptr (GArray) after = actnet_document_find_mentions (matcher, doc);
+  assert_int_equal (after->len, 0);
+}
+
 int
 main (void)
 {
@@ -1120,6 +1188,8 @@ main (void)
     cmocka_unit_test (test_overlaps_all),
     cmocka_unit_test (test_overlaps_all_resolution),
     cmocka_unit_test (test_pipeline_overlaps),
+    cmocka_unit_test (test_alias_periods),
+    cmocka_unit_test (test_alias_periods_document_date),
   };
   return cmocka_run_group_tests_name ("matcher", tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include <actnet/actnet-segmenter.h>
+#include <actnet/actnet-dates.h>
 
 G_BEGIN_DECLS
 
@@ -78,6 +79,24 @@ guint64 actnet_cooccur_get_n_units (const ActnetCooccur *cooccur);
 guint64 actnet_cooccur_get_actor_units (const ActnetCooccur *cooccur, guint actor);
 /* Every pair with weight > 0, sorted by (a, b). New array of ActnetPair. */
 GArray *actnet_cooccur_get_pairs (const ActnetCooccur *cooccur);
+
+/* Dates (README, "Time slices"). actnet_cooccur_add_document() of a
+ * document dated @day (ACTNET_DATE_NONE: undated, then the same as
+ * actnet_cooccur_add_document()). Each pair and each actor keeps the
+ * earliest and latest date among the dated documents in which it occurs;
+ * undated documents never change them. actnet_cooccur_merge() combines
+ * them. */
+void actnet_cooccur_add_document_dated (ActnetCooccur *cooccur, const GArray *mentions,
+                                        const ActnetSegmentation *segmentation, ActnetDate day);
+/* The first and last date of pair (@a, @b) (either order); FALSE (and
+ * both NONE) when the pair never co-occurs. Both are NONE when it
+ * co-occurs only in undated documents. */
+gboolean actnet_cooccur_get_pair_dates (const ActnetCooccur *cooccur, guint a, guint b,
+                                        ActnetDate *first, ActnetDate *last);
+void actnet_cooccur_get_actor_dates (const ActnetCooccur *cooccur, guint actor,
+                                     ActnetDate *first, ActnetDate *last);
+/* TRUE when at least one counted document had a date. */
+gboolean actnet_cooccur_has_dates (const ActnetCooccur *cooccur);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetCooccur, actnet_cooccur_free)
 

@@ -20,7 +20,7 @@ typedef struct {
   char *path;      /* the file it came from ("-" for stdin) */
   guint line;      /* JSONL line number, 0 for whole files */
   char *title;     /* JSONL "title" or NULL */
-  char *date;      /* JSONL "date" or NULL */
+  char *date;      /* JSONL "date" (or the --date-field member) or NULL */
   char *source;    /* JSONL "source" or NULL */
   char *text;      /* original UTF-8 bytes, NUL-terminated */
   char *clean;     /* same length as text, markdown syntax blanked */
@@ -49,6 +49,46 @@ void actnet_corpus_reader_free (ActnetCorpusReader *reader);
  * set: missing file "PATH: No such file", invalid UTF-8 "PATH:LINE: ...",
  * binary data, a JSONL line that is not an object with a string "text"). */
 ActnetDocument *actnet_corpus_reader_next (ActnetCorpusReader *reader, GError **error);
+
+/* How documents get their `day` (README, "Dates"). */
+typedef enum {
+  ACTNET_DATING_NONE,   /* every document undated */
+  ACTNET_DATING_FIELD,  /* the JSONL date field only (the default) */
+  ACTNET_DATING_AUTO    /* the field, else the first date in the head of a text file */
+} ActnetDatingMode;
+
+typedef struct {
+  ActnetDatingMode mode;
+  const char *field;       /* JSONL member holding the date; NULL: "date" */
+  const char *dates_file;  /* sidecar CSV "path,date" or NULL; its dates win */
+} ActnetDatingOptions;
+#define ACTNET_DATING_OPTIONS_INIT { ACTNET_DATING_FIELD, NULL, NULL }
+
+/* "none", "field" or "auto" into @mode; FALSE for anything else. */
+gboolean actnet_dating_mode_parse (const char *text, ActnetDatingMode *mode);
+
+/* How far into a text file ACTNET_DATING_AUTO looks for its date: the first
+ * 10 non-blank lines, at most 600 bytes, where datelines and bylines are and
+ * captions further down are not. */
+#define ACTNET_DATING_HEAD_LINES 10
+#define ACTNET_DATING_HEAD_BYTES 600
+
+/* Sets how @reader dates the documents it returns (before the first
+ * next()); @options is copied. Reads the sidecar CSV now: one "path,date"
+ * row per line (a first "path,date" header skipped, fields may be quoted,
+ * blank lines ignored); the path is matched against a JSONL document's id,
+ * else a file's path as given, else its basename. Fails with @error
+ * "FILE:LINE: ..." on a malformed row or a date that does not parse. A
+ * JSONL date that does not parse leaves its document undated and adds one
+ * warning per file (see actnet_corpus_reader_get_warnings()). */
+gboolean actnet_corpus_reader_set_dating (ActnetCorpusReader *reader,
+                                          const ActnetDatingOptions *options,
+                                          GError **error);
+
+/* Warnings so far ("PATH: N dates not understood (first at line L: \"...\")"),
+ * in order; borrowed, NUL-free strings, never NULL. A file's warning is
+ * added when the reader is done with that file. */
+const GPtrArray *actnet_corpus_reader_get_warnings (const ActnetCorpusReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetDocument, actnet_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetCorpusReader, actnet_corpus_reader_free)

@@ -25,6 +25,7 @@
 #pragma once
 
 #include <glib.h>
+#include <actnet/actnet-dates.h>
 
 G_BEGIN_DECLS
 
@@ -77,6 +78,23 @@ guint actnet_gazetteer_get_n_aliases (const ActnetGazetteer *gazetteer);
 const char *actnet_gazetteer_get_alias_text (const ActnetGazetteer *gazetteer, guint alias);
 guint actnet_gazetteer_get_alias_actor (const ActnetGazetteer *gazetteer, guint alias);
 ActnetCasePolicy actnet_gazetteer_get_alias_policy (const ActnetGazetteer *gazetteer, guint alias);
+
+/* Validity periods. In the TSV an alias may end with "@FROM..TO", ISO
+ * dates, either side left open ("President Gaddafi@..2011-10-20",
+ * "Prime Minister Sarraj@2016-03-30..2021-03-15"); a bad date, an empty
+ * period or FROM after TO is an error with "FILE:LINE: ". Such an alias
+ * matches only in texts dated inside the period, both ends included, and
+ * never in undated ones (ActnetMatchOptions.date). */
+/* TRUE when @alias has a period; @from and @to (nullable) get its ends,
+ * ACTNET_DATE_NONE for an open end (and both when it has none). */
+gboolean actnet_gazetteer_get_alias_period (const ActnetGazetteer *gazetteer, guint alias,
+                                            ActnetDate *from, ActnetDate *to);
+/* actnet_gazetteer_add_alias() valid from @from to @to (inclusive;
+ * ACTNET_DATE_NONE: open; both: no period). Fails with
+ * ACTNET_ERROR_INVALID_ARGUMENT when @from is after @to. */
+gboolean actnet_gazetteer_add_alias_dated (ActnetGazetteer *gazetteer, guint actor,
+                                           const char *alias, ActnetCasePolicy policy,
+                                           ActnetDate from, ActnetDate to, GError **error);
 
 /* "FILE:LINE" where the actor was defined, or NULL when added by code. */
 const char *actnet_gazetteer_get_origin (const ActnetGazetteer *gazetteer, guint actor);

@@ -17,6 +17,7 @@
 #include <glib.h>
 #include <actnet/actnet-gazetteer.h>
 #include <actnet/actnet-text.h>
+#include <actnet/actnet-dates.h>
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,17 @@ typedef struct {
    * Default FALSE: they are still found, and still block nested matches
    * ("New York" inside "New York Times"), but make no nodes or edges. */
   gboolean count_media;
+  /* The date of the text: an alias with a validity period
+   * (actnet_gazetteer_get_alias_period()) matches only when it is inside
+   * the period, never when it is ACTNET_DATE_NONE (the default).
+   * actnet_document_find_mentions_full() fills it from the document's day
+   * when left ACTNET_DATE_NONE. */
+  ActnetDate date;
+  /* For the pipeline (actnet_pipeline_count_scopes() and its variants):
+   * documents this deduper (nullable; default NULL) finds to be near
+   * duplicates of earlier ones are folded into them and not counted
+   * (actnet-dedup.h). The deduper is updated: one per run. */
+  struct _ActnetDeduper *deduper;
 } ActnetMatchOptions;
 
 /* What a call of actnet_matcher_find_full() left out or inferred. */
@@ -72,6 +84,9 @@ typedef struct {
   guint suppressed;
   /* Reported mentions found by a short form. */
   guint short_forms;
+  /* Candidates of aliases with a validity period left out because the
+   * text's date is outside it or unknown. */
+  guint out_of_period;
 } ActnetMatchStats;
 
 typedef struct _ActnetMatcher ActnetMatcher;

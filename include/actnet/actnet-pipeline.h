@@ -54,6 +54,56 @@ GPtrArray *actnet_pipeline_count_scopes (const ActnetMatcher *matcher,
                                          const char *const *types,
                                          ActnetMatchStats *stats, GError **error);
 
+/* Called by actnet_pipeline_count_scopes_each() for every document after
+ * it is counted, with the mentions exactly as counted (redundant and
+ * uncounted ones removed) and the segmentation (NULL when no window needs
+ * one). Everything is borrowed for the duration of the call. */
+typedef void (*ActnetPipelineDocumentFunc) (const ActnetDocument *document,
+                                            const GArray *mentions,
+                                            const ActnetSegmentation *segmentation,
+                                            gpointer user_data);
+
+/* actnet_pipeline_count_scopes() calling @func (nullable) on each counted
+ * document: provenance of the counts (actnet-evidence.h). */
+GPtrArray *actnet_pipeline_count_scopes_each (const ActnetMatcher *matcher,
+                                              const char *const *inputs,
+                                              const ActnetWindow *windows, guint n_windows,
+                                              const ActnetMatchOptions *options,
+                                              const char *const *types,
+                                              ActnetPipelineDocumentFunc func,
+                                              gpointer user_data,
+                                              ActnetMatchStats *stats, GError **error);
+
+/* What dating did over one run (README, "Dates"): undated documents are
+ * counted and listed, never dropped. Clear with actnet_dating_stats_clear(). */
+typedef struct {
+  guint64 n_documents;     /* documents read */
+  guint64 n_undated;       /* of which without a date */
+  GPtrArray *undated_ids;  /* char *: ids of every undated document, in reading order */
+  GPtrArray *warnings;     /* char *: the reader's warnings (dates not understood) */
+  ActnetDate first;        /* earliest document date, ACTNET_DATE_NONE when none */
+  ActnetDate last;         /* latest */
+} ActnetDatingStats;
+
+void actnet_dating_stats_clear (ActnetDatingStats *stats);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ActnetDatingStats, actnet_dating_stats_clear)
+
+/* actnet_pipeline_count_scopes_each() with documents dated under @dating
+ * (NULL: ACTNET_DATING_OPTIONS_INIT), so @func sees each document's `day`;
+ * @dating_stats (nullable) is overwritten, on success only, with the
+ * dating figures (the caller clears it). A bad dates file fails before
+ * reading. */
+GPtrArray *actnet_pipeline_count_scopes_dated (const ActnetMatcher *matcher,
+                                               const char *const *inputs,
+                                               const ActnetWindow *windows, guint n_windows,
+                                               const ActnetMatchOptions *options,
+                                               const char *const *types,
+                                               ActnetPipelineDocumentFunc func,
+                                               gpointer user_data,
+                                               const ActnetDatingOptions *dating,
+                                               ActnetDatingStats *dating_stats,
+                                               ActnetMatchStats *stats, GError **error);
+
 /* Path of the bundled default gazetteer (libya.tsv): under
  * $ACTNET_DATA_DIR when set, else next to the running binary in a build
  * tree (BINDIR/data/gazetteers), else the installed data directory. New string,

@@ -287,6 +287,88 @@ cli_network_clear (CliNetwork *network)
   memset (network, 0, sizeof *network);
 }
 
+/* build --evidence FILE, kept here so that cli_build_network() records it
+ * while it counts (the same one pass). */
+static char *evidence_output;
+
+void
+cli_set_evidence_output (const char *path)
+{
+  g_free (evidence_output);
+  evidence_output = g_strdup (path);
+}
+
+/* The dating options and what dating did, kept for the same reason. */
+static ActnetDatingOptions dating_options = ACTNET_DATING_OPTIONS_INIT;
+static gboolean dating_requested;
+static char *dating_field, *dating_file;
+static ActnetDatingStats dating_stats;
+
+void
+cli_dating_args_clear (CliDatingArgs *args)
+{
+  g_clear_pointer (&args->mode_text, g_free);
+  g_clear_pointer (&args->field, g_free);
+  g_clear_pointer (&args->file, g_free);
+}
+
+gboolean
+cli_parse_dating_options (const CliDatingArgs *args)
+{
+  ActnetDatingMode mode = ACTNET_DATING_FIELD;
+  if (args->mode_text != NULL && !actnet_dating_mode_parse (args->mode_text, &mode))
+    {
+      cli_error ("--dates: expected none, field or auto, not \"%s\"", args->mode_text);
+      return FALSE;
+    }
+  if (args->field != NULL && *args->field == '\0')
+    {
+      cli_error ("--date-field: empty name");
+      return FALSE;
+    }
+  if (mode == ACTNET_DATING_NONE && (args->field != NULL || args->file != NULL))
+    {
+      cli_error ("--dates none cannot be combined with --date-field or --dates-file");
+      return FALSE;
+    }
+  g_free (dating_field);
+  g_free (dating_file);
+  dating_field = g_strdup (args->field);
+  dating_file = g_strdup (args->file);
+  dating_options.mode = mode;
+  dating_options.field = dating_field;
+  dating_options.dates_file = dating_file;
+  dating_requested = args->mode_text != NULL || args->field != NULL || args->file != NULL;
+  return TRUE;
+}
+
+const ActnetDatingOptions *
+cli_get_dating_options (void)
+{
+  return &dating_options;
+}
+
+void
+cli_report_dating (FILE *out)
+{
+  for (guint i = 0; dating_stats.warnings != NULL && i < dating_stats.warnings->len; i++)
+    cli_error ("warning: %s", (const char *) g_ptr_array_index (dating_stats.warnings, i));
+  if (!dating_requested || dating_options.mode == ACTNET_DATING_NONE)
+    return;
+  if (out != NULL)
+    fprintf (out, "%" G_GUINT64_FORMAT " document%s without a date\n", dating_stats.n_undated,
+             dating_stats.n_undated == 1 ? "" : "s");
+  /* Listing them only pays when the user can fix them: a dateline the
+   * auto search missed, a row missing from the dates file. */
+  if (dating_options.mode != ACTNET_DATING_AUTO && dating_options.dates_file == NULL)
+    return;
+  guint n = dating_stats.undated_ids != NULL ? dating_stats.undated_ids->len : 0;
+  for (guint i = 0; i < MIN (n, 10); i++)
+    cli_error ("without a date: %s", (const char *) g_ptr_array_index (dating_stats.undated_ids, i));
+  if (n > 10)
+    cli_error ("... and %u more without a date", n - 10);
+}
+
 ActnetGraph *
 cli_build_network (char **gazetteer_paths, const CliNetwork *network,
                    const ActnetMatchOptions *options, char **inputs,
@@ -298,17 +380,23 @@ cli_build_network (char **gazetteer_paths, const CliNetwork *network,
   g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, error);
   if (matcher == NULL)
     return NULL;
-  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes (matcher, (const char *const *) inputs,
-                                                               network->windows, network->n_windows,
-                                                               options,
-                                                               (const char *const *) network->project,
-                                                               NULL, error);
+  /* Evidence of the first scope: the one that gives the weight. */
+  g_autoptr (ActnetEvidence) evidence = evidence_output != NULL
+                                          ? actnet_evidence_new (network->windows[0]) : NULL;
+  actnet_dating_stats_clear (&dating_stats);
+  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_dated (
+    matcher, (const char *const *) inputs, network->windows, network->n_windows, options,
+    (const char *const *) network->project, evidence != NULL ? actnet_evidence_pipeline_func : NULL,
+    evidence, &dating_options, &dating_stats, NULL, error);
   if (scopes == NULL)
     return NULL;
   g_autoptr (ActnetGraph) graph = actnet_graph_new_from_scopes ((ActnetCooccur *const *) scopes->pdata,
                                                                 scopes->len, gazetteer,
                                                                 &network->options, error);
   if (graph == NULL || !actnet_graph_compute_centralities (graph, error))
+    return NULL;
+  if (evidence != NULL
+      && !actnet_evidence_write_jsonl (evidence, graph, gazetteer, evidence_output, error))
     return NULL;
   const ActnetCooccur *primary = g_ptr_array_index (scopes, 0);
   if (n_documents != NULL)

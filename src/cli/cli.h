@@ -162,6 +162,41 @@ ActnetGraph *cli_build_network (char **gazetteer_paths, const CliNetwork *networ
                                 const ActnetMatchOptions *options, char **inputs,
                                 guint64 *n_documents, guint64 *n_mentions, GError **error);
 
+/* build --evidence: makes cli_build_network() record the units behind
+ * every edge of the first scope and write them as JSONL to @path (NULL:
+ * off) once the graph is built (README, "Evidence"). */
+void cli_set_evidence_output (const char *path);
+
+/* --dates, --date-field, --dates-file (README, "Dates"): three lines in
+ * the option table of build and rank, read with cli_parse_dating_options(). */
+typedef struct {
+  char *mode_text;
+  char *field;
+  char *file;
+} CliDatingArgs;
+#define CLI_DATING_OPTION_ENTRIES(args)                                                        \
+  { "dates", 0, 0, G_OPTION_ARG_STRING, &(args).mode_text,                                    \
+    "Date the documents: field (default: the JSONL date), auto (also the dateline or byline " \
+    "of text files), none", "HOW" },                                                          \
+  { "date-field", 0, 0, G_OPTION_ARG_STRING, &(args).field,                                   \
+    "JSONL member that holds the date (default: date)", "NAME" },                             \
+  { "dates-file", 0, 0, G_OPTION_ARG_FILENAME, &(args).file,                                  \
+    "CSV of path,date rows whose dates win over the others", "FILE" }
+void cli_dating_args_clear (CliDatingArgs *args);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliDatingArgs, cli_dating_args_clear)
+
+/* Checks the dating options (a bad --dates, an empty --date-field, or
+ * --dates none with a field or file is a usage error, printed) and keeps
+ * them for cli_build_network(), like cli_set_evidence_output(). */
+gboolean cli_parse_dating_options (const CliDatingArgs *args);
+/* The dating options kept (defaults when none were given). */
+const ActnetDatingOptions *cli_get_dating_options (void);
+/* After cli_build_network(): prints the reader's date warnings to stderr
+ * and, when dating was asked for, "K documents without a date" to @out
+ * (nullable) and, with --dates auto or --dates-file, their first 10 ids to
+ * stderr. */
+void cli_report_dating (FILE *out);
+
 /* Flushes stdout; a write error (disk full, closed pipe) is a failure. */
 int cli_finish_stdout (int status);
 

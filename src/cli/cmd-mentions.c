@@ -47,7 +47,7 @@ actnet_cmd_mentions (int argc, char **argv)
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new ((const char *const *) inputs);
 
   printf ("doc\tstart\tend\tsurface\tid\tlabel\ttype%s\n", all ? "\tnested" : "");
-  ActnetMatchStats totals = { 0, 0 };
+  ActnetMatchStats totals = { 0, 0, 0 };
   g_autoptr (GString) line = g_string_new (NULL);
   for (;;)
     {
@@ -63,6 +63,7 @@ actnet_cmd_mentions (int argc, char **argv)
                                                                         &match_options, &stats);
       totals.suppressed += stats.suppressed;
       totals.short_forms += stats.short_forms;
+      totals.out_of_period += stats.out_of_period;
       for (guint i = 0; i < mentions->len; i++)
         {
           const ActnetMention *m = &g_array_index (mentions, ActnetMention, i);
@@ -85,6 +86,9 @@ actnet_cmd_mentions (int argc, char **argv)
           fwrite (line->str, 1, line->len, stdout);
         }
     }
+  if (verbose && totals.out_of_period > 0)
+    cli_error ("%u candidate%s of dated aliases skipped (document undated or outside the alias's "
+               "validity period)", totals.out_of_period, totals.out_of_period == 1 ? "" : "s");
   if (verbose && totals.suppressed > 0)
     cli_error ("%u overlapping candidate%s suppressed (longest-match policy; see --overlaps all)",
                totals.suppressed, totals.suppressed == 1 ? "" : "s");

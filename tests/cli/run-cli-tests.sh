@@ -108,7 +108,7 @@ for w in paragraph document 12; do
 done
 
 if [ -d "$src/data/sample" ]; then
-  "$bin" build -q -o "$tmp/sample.graphml" "$src/data/sample" 2>"$tmp/err"
+  "$bin" build -q --dates auto -o "$tmp/sample.graphml" "$src/data/sample" 2>"$tmp/err"
   if "$python" "$src/tests/compare-graph.py" "$src/graphs/sample.graphml" "$tmp/sample.graphml" >"$tmp/cmp" 2>&1; then ok "sample corpus graph matches graphs/sample.graphml"
   else not_ok "sample corpus graph matches graphs/sample.graphml" "$(cat "$tmp/cmp" "$tmp/err")" "$(diff "$src/graphs/sample.graphml" "$tmp/sample.graphml" | head -20)"; fi
   check "sample GraphML is well-formed (xmllint)" xmllint --noout "$tmp/sample.graphml"
@@ -613,6 +613,204 @@ fi
 check "GraphML declares community and coreness as int" bash -c \
   "grep -q 'attr.name=\"community\" attr.type=\"int\"' '$src/graphs/sample.graphml' && grep -q 'attr.name=\"coreness\" attr.type=\"int\"' '$src/graphs/sample.graphml'"
 check "stats --format csv" bash -c "'$bin' stats --format csv '$src/graphs/sample.graphml' | head -2 | tr '\\n' ' ' | grep -qx 'statistic,value nodes,118 '"
+
+# ---- Dates (README, "Dates") ----
+dt="$tmp/dates"; mkdir -p "$dt/c"
+printf 'Tripoli, 19 March 2011\n\nLibya and NATO.\n' >"$dt/c/a.txt"
+printf 'Libya and NATO, no date.\n' >"$dt/c/b.md"
+printf '{"id":"r1","text":"Libya and NATO.","date":"26-FEB-1987 15:01:01.79","pub":"2011-07-05"}\n{"id":"r2","text":"Libya and NATO.","date":"soon"}\n' >"$dt/c/c.jsonl"
+check "dates: build --dates auto counts the undated and lists their ids" bash -c \
+  "'$bin' build -g '$src/tests/data/cli-gazetteer.tsv' --dates auto '$dt/c' 2>'$dt/err' | grep -qx '2 documents without a date' && grep -qx 'actnet: without a date: $dt/c/b.md' '$dt/err' && grep -qx 'actnet: without a date: r2' '$dt/err' && grep -q 'warning: $dt/c/c.jsonl: 1 date not understood in \"date\"' '$dt/err'"
+check "dates: undated documents are still counted" bash -c \
+  "'$bin' build -g '$src/tests/data/cli-gazetteer.tsv' --dates auto '$dt/c' 2>/dev/null | grep -q '^4 documents, '"
+check "dates: --date-field reads another JSONL member" bash -c \
+  "'$bin' build -g '$src/tests/data/cli-gazetteer.tsv' --date-field pub '$dt/c/c.jsonl' 2>'$dt/err' | grep -qx '1 document without a date' && [ ! -s '$dt/err' ]"
+printf 'path,date\nb.md,"December 22, 2015"\nr2,2011-03-20\n' >"$dt/ok.csv"
+check "dates: a dates file dates what nothing else does" bash -c \
+  "'$bin' build -g '$src/tests/data/cli-gazetteer.tsv' --dates auto --dates-file '$dt/ok.csv' '$dt/c' 2>/dev/null | grep -qx '0 documents without a date'"
+printf 'path,date\nb.md,2015-02-30\n' >"$dt/bad.csv"
+expect_exit "dates: a bad row of the dates file is an error with its line" 1 "bad.csv:2: not a date: \"2015-02-30\"" \
+  "$bin" build -g "$src/tests/data/cli-gazetteer.tsv" --dates-file "$dt/bad.csv" "$dt/c"
+expect_exit "dates: --dates must be none, field or auto" 2 "expected none, field or auto" \
+  "$bin" build --dates sometimes "$dt/c"
+expect_exit "dates: --dates none with a dates file is a usage error" 2 "cannot be combined" \
+  "$bin" rank --dates none --dates-file "$dt/ok.csv" "$dt/c"
+check "dates: without a dating option build prints no date line" bash -c \
+  "! '$bin' build -g '$src/tests/data/cli-gazetteer.tsv' '$dt/c' 2>/dev/null | grep -q 'without a date'"
+if [ -d "$shared/corpus/libya" ]; then
+  check "dates: the four real articles are dated from their bylines" bash -c \
+    "'$bin' build --dates auto --slice year -o '$dt/slices' '$shared/corpus/libya' >'$dt/out' && grep -q '^4 slices, 0 undated' '$dt/out' && ls '$dt/slices' | grep -qx 2015.graphml && '$bin' build --dates auto '$shared/corpus/libya' | grep -qx '0 documents without a date'"
+  check "the real articles' yearly dynamic GEXF validates against GEXF 1.3" \
+    xmllint --noout --relaxng "$src/tests/schemas/gexf-1.3/gexf.rng" "$dt/slices/dynamic.gexf"
+  check "the real articles' dynamic GEXF has a spell per year for NATO" "$python" -c '
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://gexf.net/1.3"}
+root = ET.parse(sys.argv[1]).getroot()
+graph = root.find("g:graph", ns)
+assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+node = [n for n in graph.iter("{http://gexf.net/1.3}node") if n.get("id") == "nato"][0]
+starts = sorted(s.get("start")[:4] for s in node.iter("{http://gexf.net/1.3}spell"))
+assert starts == ["2011", "2015", "2016"], starts' "$dt/slices/dynamic.gexf"
+else
+  skip "dates: the four real articles are dated from their bylines" "no $shared/corpus/libya"
+fi
+
+# ---- Time slices (build --slice, dynamic GEXF, rank --slices) ----
+sl=$tmp/slices
+sgaz=$data/cli-gazetteer.tsv
+cat >"$tmp/sl.expected" <<'OUT'
+2011: 2 documents, 6 mentions, 4 actors, 5 edges
+2012: 2 documents, 5 mentions, 4 actors, 2 edges
+2 slices, 1 undated documents (in no slice) -> SLICES
+OUT
+sed -i "s|SLICES|$sl|" "$tmp/sl.expected"
+check "build --slice year prints one line per slice and the undated count" \
+  sh -c "'$bin' build -g '$sgaz' --slice year -o '$sl' '$data/slices.jsonl' | diff -u '$tmp/sl.expected' -"
+check "build --slice year writes one GraphML per slice and dynamic.gexf" \
+  sh -c "[ -f '$sl/2011.graphml' ] && [ -f '$sl/2012.graphml' ] && [ -f '$sl/dynamic.gexf' ] && [ \$(ls '$sl' | wc -l) -eq 3 ]"
+check "dynamic GEXF validates against the GEXF 1.3 RELAX NG schema" \
+  xmllint --noout --relaxng "$src/tests/schemas/gexf-1.3/gexf.rng" "$sl/dynamic.gexf"
+check "dynamic GEXF: nodes, edges, spells and dynamic weights parse as expected" "$python" - "$sl/dynamic.gexf" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://gexf.net/1.3"}
+graph = ET.parse(sys.argv[1]).getroot().find("g:graph", ns)
+assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date", graph.attrib
+nodes = {n.get("id"): n for n in graph.iterfind("g:nodes/g:node", ns)}
+edges = {(e.get("source"), e.get("target")): e for e in graph.iterfind("g:edges/g:edge", ns)}
+assert sorted(nodes) == ["haftar", "lna", "nato", "pompeo", "tripoli"], sorted(nodes)
+assert len(edges) == 6, len(edges)
+spells = lambda el: [(s.get("start"), s.get("end")) for s in el.iterfind("g:spells/g:spell", ns)]
+y11, y12 = ("2011-01-01", "2011-12-31"), ("2012-01-01", "2012-12-31")
+assert spells(nodes["haftar"]) == [y11, y12] and spells(nodes["lna"]) == [y11]
+assert spells(nodes["nato"]) == [y12]
+assert spells(edges[("haftar", "tripoli")]) == [y11]
+w = [(a.get("value"), a.get("start")) for a in edges[("haftar", "pompeo")].iterfind("g:attvalues/g:attvalue", ns)]
+assert w == [("1", "2011-01-01"), ("1", "2012-01-01")], w
+PY
+cat >"$tmp/rs.expected" <<'OUT'
+actor                 2011  2012
+Khalifa Haftar           1     1
+Mike Pompeo              4     2
+NATO                     -     3
+Tripoli                  2     4
+Libyan National Army     3     -
+
+Risers 2011 -> 2012:
+  Mike Pompeo  4 -> 2 (+2)
+
+Fallers 2011 -> 2012:
+  Tripoli  2 -> 4 (-2)
+OUT
+check "rank --slices: ranks per slice, risers and fallers" \
+  sh -c "'$bin' rank --slices '$sl' | diff -u '$tmp/rs.expected' -"
+printf 'actor_id,label,2011,2012,change\nhaftar,Khalifa Haftar,1,1,0\npompeo,Mike Pompeo,4,2,2\n' >"$tmp/rs.csv"
+check "rank --slices --format csv --top 2" \
+  sh -c "'$bin' rank --slices '$sl' --format csv --top 2 | diff -u '$tmp/rs.csv' -"
+check "rank --slices --format json parses" \
+  sh -c "'$bin' rank --slices '$sl' --format json | '$python' -c 'import json,sys; d=json.load(sys.stdin); assert d[\"risers\"][0][\"id\"]==\"pompeo\" and d[\"actors\"][2][\"ranks\"]==[None,3], d'"
+"$bin" build -g "$sgaz" -o "$tmp/sl-all.csv" "$data/slices.jsonl" >/dev/null 2>&1
+check "edges carry first_date/last_date (undated pair: empty)" \
+  sh -c "grep -qx 'haftar,pompeo,Undirected,2,2,2,.*,2011-02-10,2012-07-05' '$tmp/sl-all.edges.csv' && grep -q '^libya,chad,.*,,\$' '$tmp/sl-all.edges.csv' && grep -q 'first_date' '$tmp/sl-all.nodes.csv'"
+"$bin" build -g "$sgaz" -o "$tmp/sl-all.graphml" "$data/slices.jsonl" >/dev/null 2>&1
+"$bin" export "$tmp/sl-all.graphml" -o "$tmp/sl-all.gexf" >/dev/null 2>&1
+check "first_date/last_date survive GraphML and GEXF" \
+  sh -c "grep -q 'attr.name=\"first_date\"' '$tmp/sl-all.graphml' && grep -q '2012-07-05' '$tmp/sl-all.gexf'"
+check "build --slice 200 --step 100 (moving windows) writes DAYS-labelled slices" \
+  sh -c "'$bin' build -q -g '$sgaz' --slice 200 --step 100 -o '$tmp/sl-days' '$data/slices.jsonl' && ls '$tmp/sl-days' | tr '\n' ' ' | grep -qx '2011-02-10.graphml 2011-08-29.graphml 2011-12-07.graphml 2012-03-16.graphml 2012-06-24.graphml dynamic.gexf '"
+expect_exit "a bad --slice is a usage error" 2 "invalid slice 'decade'" \
+  "$bin" build -g "$sgaz" --slice decade -o "$tmp/x" "$data/slices.jsonl"
+expect_exit "--slice needs a directory" 2 "needs -o DIRECTORY" \
+  "$bin" build -g "$sgaz" --slice year "$data/slices.jsonl"
+expect_exit "--step without --slice is a usage error" 2 "--step needs --slice" \
+  "$bin" build -g "$sgaz" --step month "$data/slices.jsonl"
+
+# --- build --dedup (near-duplicate documents) ------------------------------
+dd=$tmp/dedup; mkdir -p "$dd"
+story="The council of ministers met on Tuesday in Tripoli to discuss the new budget, delayed for three months by a dispute over oil revenues between the eastern and western administrations, and Khalifa Haftar warned that payments to armed groups had to stop before any deal."
+printf '{"id":"a","text":"%s"}\n{"id":"b","text":"By Staff. %s"}\n{"id":"c","text":"Short text."}\n' "$story" "$story" >"$dd/c.jsonl"
+if out=$("$bin" build --dedup --dedup-report "$dd/r.tsv" -t 0 "$dd/c.jsonl" 2>&1); then
+  if echo "$out" | grep -q '^2 documents' && echo "$out" | grep -qx '1 near-duplicate documents folded' \
+     && [ "$(tail -n +2 "$dd/r.tsv" | cut -f1,2)" = "$(printf 'b\ta')" ]; then ok "build --dedup folds a re-posted copy and reports it"
+  else not_ok "build --dedup folds a re-posted copy and reports it" "$out" "$(cat "$dd/r.tsv")"; fi
+else not_ok "build --dedup" "$out"; fi
+expect_exit "build --dedup-threshold out of range is a usage error" 2 "invalid --dedup-threshold" "$bin" build --dedup-threshold 1.5 "$dd/c.jsonl"
+expect_exit "build --dedup-report to a missing directory fails" 1 "no-such-dir" "$bin" build --dedup-report "$dd/no-such-dir/r.tsv" "$dd/c.jsonl"
+printf 'gaddafi\tperson\tMuammar Gaddafi\tthe Brother Leader@..2011-10-20\n' >"$dd/g.tsv"
+printf '{"id":"x","date":"2011-03-01","text":"The Brother Leader spoke."}\n{"id":"y","text":"The Brother Leader spoke."}\n' >"$dd/p.jsonl"
+if out=$("$bin" mentions -v -g "$dd/g.tsv" "$dd/p.jsonl" 2>"$dd/err"); then
+  if [ "$(echo "$out" | grep -c gaddafi)" = 1 ] && grep -Eq '[0-9]+ candidates? of dated aliases skipped' "$dd/err"; then ok "mentions: a dated alias matches inside its period only; -v counts the rest"
+  else not_ok "mentions: a dated alias matches inside its period only" "$out" "$(cat "$dd/err")"; fi
+else not_ok "mentions with a dated alias" "$(cat "$dd/err")"; fi
+
+# ---- Evidence: explain, kwic, build --evidence (README, "Evidence") ----
+ev=$tmp/evidence
+mkdir -p "$ev/in"
+printf 'a\tperson\tAlpha One\tAlpha\nb\tperson\tBeta Two\tBeta|Bravo\nc\tplace\tGamma\tBravo\n' >"$ev/g.tsv"
+printf 'Alpha met Beta. Gamma spoke.\n\nBeta left. Alpha stayed with Gamma and Beta.\n' >"$ev/in/1.txt"
+printf '{"id": "j1", "date": "2011-03-19", "text": "Beta, then Alpha. Gamma and Beta."}\n' >"$ev/in/2.jsonl"
+check "explain marks both names and counts the units" bash -c \
+  "NO_COLOR= '$bin' explain -g '$ev/g.tsv' 'Alpha One' beta '$ev' >'$ev/x.out' && grep -qxF '  [[A:Alpha]] met [[B:Beta]].' '$ev/x.out' && grep -qxF '  [[A:Alpha]] stayed with Gamma and [[B:Beta]].' '$ev/x.out' && grep -qxF '  [[B:Beta]], then [[A:Alpha]].' '$ev/x.out' && grep -qx '3 units in 2 documents' '$ev/x.out'"
+check "explain prints the document's date" bash -c \
+  "'$bin' explain -g '$ev/g.tsv' a b '$ev/in' | grep -qxF 'j1 2011-03-19 [0-17]'"
+check "explain --format tsv gives offsets" bash -c \
+  "'$bin' explain -g '$ev/g.tsv' -f tsv a b '$ev/in/1.txt' | tail -n +2 | cut -f2-6 | tr '\\t\\n' ',;' | grep -qx ',0,15,0-5,10-14;,41,74,41-46,69-73;'"
+check "explain --format json parses" bash -c \
+  "'$bin' explain -g '$ev/g.tsv' -f json --window paragraph a c '$ev/in' | '$python' -c 'import json,sys; d=json.load(sys.stdin); assert d[\"n_units\"] == 3 and d[\"units\"][0][\"a\"] == [[0, 5]] and d[\"units\"][0][\"b\"] == [[16, 21]], d'"
+check "explain with no unit prints 0 units and exits 0" bash -c \
+  "'$bin' explain -g '$ev/g.tsv' --window 2 a c '$ev/in/1.txt' | tail -1 | grep -qx '0 units'"
+expect_exit "explain: an ambiguous name lists the ids" 1 "names several actors: b, c" "$bin" explain -g "$ev/g.tsv" a Bravo "$ev/in"
+expect_exit "explain: an unknown actor fails" 1 "unknown actor 'Zed'" "$bin" explain -g "$ev/g.tsv" a Zed "$ev/in"
+expect_exit "explain: too few operands is a usage error" 2 "ACTOR_A ACTOR_B INPUT" "$bin" explain -g "$ev/g.tsv" a b
+printf 'a\tperson\tAlpha\n' >"$ev/k.tsv"
+printf 'Alpha at start, then é😀 ﾘ Alpha\n\n and\tAlpha' >"$ev/k.txt"
+check "kwic: contexts at text start and end, multibyte kept whole" bash -c \
+  "p='$ev/k.txt'; '$bin' kwic -g '$ev/k.tsv' --width 5 a \"\$p\" | cut -c\$((\${#p} + 6))- | tr '\\n' ';' | grep -qxF '     [Alpha] at s;é😀 ﾘ [Alpha] and ; and [Alpha];'"
+check "kwic --format tsv" bash -c \
+  "'$bin' kwic -g '$ev/k.tsv' -f tsv -W 3 Alpha '$ev/k.txt' | sed -n 2p | grep -qxP '.*k.txt\\t0\\t5\\t\\tAlpha\\t at'"
+for w in sentence paragraph 3; do
+  if "$bin" build -q -g "$ev/g.tsv" --window "$w" --evidence "$ev/e.jsonl" -o "$ev/e.graphml" "$ev/in" 2>"$ev/err"; then
+    check "build --evidence ($w): units per edge equal the GraphML weights" "$python" -c '
+import json, sys, xml.etree.ElementTree as ET
+ns = "{http://graphml.graphdrawing.org/xmlns}"
+root = ET.parse(sys.argv[2]).getroot()
+keys = {k.get("id"): k.get("attr.name") for k in root.iter(ns + "key")}
+ids, weights = {}, {}
+for n in root.iter(ns + "node"):
+    ids[n.get("id")] = [d.text for d in n if keys[d.get("key")] == "actor_id"][0]
+for e in root.iter(ns + "edge"):
+    w = [float(d.text) for d in e if keys[d.get("key")] == "weight"][0]
+    weights[frozenset((ids[e.get("source")], ids[e.get("target")]))] = w
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert len(lines) == len(weights) > 0, (len(lines), len(weights))
+for l in lines:
+    assert len(l["units"]) == l["weight"] == weights[frozenset((l["source"], l["target"]))], l
+    assert all(u["end"] > u["start"] for u in l["units"])
+print(len(lines))' "$ev/e.jsonl" "$ev/e.graphml"
+  else not_ok "build --evidence ($w)" "$(head -3 "$ev/err")"; fi
+done
+check "build --evidence on the sample: JSONL parses and agrees with the GraphML weights" bash -c \
+  "'$bin' build -q --evidence '$ev/s.jsonl' -o '$ev/s.graphml' '$src/data/sample' && '$python' -c '
+import json, sys, xml.etree.ElementTree as ET
+ns = \"{http://graphml.graphdrawing.org/xmlns}\"
+root = ET.parse(sys.argv[2]).getroot()
+keys = {k.get(\"id\"): k.get(\"attr.name\") for k in root.iter(ns + \"key\")}
+ids = {n.get(\"id\"): [d.text for d in n if keys[d.get(\"key\")] == \"actor_id\"][0] for n in root.iter(ns + \"node\")}
+w = {frozenset((ids[e.get(\"source\")], ids[e.get(\"target\")])): float([d.text for d in e if keys[d.get(\"key\")] == \"weight\"][0]) for e in root.iter(ns + \"edge\")}
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert len(lines) == len(w)
+for l in lines:
+    assert len(l[\"units\"]) == l[\"weight\"] == w[frozenset((l[\"source\"], l[\"target\"]))], l
+' '$ev/s.jsonl' '$ev/s.graphml'"
+if [ -d "$shared/corpus/libya" ]; then
+  if "$bin" build -q --evidence "$ev/l.jsonl" "$shared/corpus/libya" 2>"$ev/err"; then
+    top=$("$python" -c 'import json,sys; l=max((json.loads(x) for x in open(sys.argv[1])), key=lambda l: (len(l["units"]), l["source"], l["target"])); print(l["source"], l["target"])' "$ev/l.jsonl")
+    check "explain the strongest edge of the Libya corpus ($top)" bash -c \
+      "NO_COLOR=1 '$bin' explain $top '$shared/corpus/libya' >'$ev/l.out' && grep -E '\\[\\[A:[^]]+\\]\\]' '$ev/l.out' | grep -qE '\\[\\[B:[^]]+\\]\\]' && ! grep -qx '0 units' '$ev/l.out'"
+  else not_ok "build --evidence on the Libya corpus" "$(head -3 "$ev/err")"; fi
+else
+  skip "explain the strongest edge of the Libya corpus" "no $shared/corpus/libya"
+fi
+if ls "$ev" | grep -q 'tmp-'; then not_ok "build --evidence leaves no temporary files" "$(ls "$ev")"; else ok "build --evidence leaves no temporary files"; fi
 
 echo "1..$n"
 exit 0
