@@ -176,6 +176,7 @@ actnet_cmd_explain (int argc, char **argv)
   gboolean no_short_forms = FALSE;
   gboolean keep_media = FALSE;
   gint max = 0;
+  g_auto (CliDatingArgs) dating_args = { NULL, NULL, NULL };
   const GOptionEntry entries[] = {
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "Gazetteer TSV (repeatable; default: the bundled Libya gazetteer)", "GAZ" },
@@ -185,6 +186,7 @@ actnet_cmd_explain (int argc, char **argv)
     { "max", 'n', 0, G_OPTION_ARG_INT, &max, "Print at most N units (default 0: all)", "N" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text, "text (default), tsv or json", "F" },
     CLI_MATCH_OPTION_ENTRIES (overlaps_text, no_short_forms),
+    CLI_DATING_OPTION_ENTRIES (dating_args),
     { "keep-media", 0, 0, G_OPTION_ARG_NONE, &keep_media,
       "Count news media (type media) as actors, as build --keep-media", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &operands, NULL, NULL },
@@ -222,6 +224,8 @@ actnet_cmd_explain (int argc, char **argv)
   if (!cli_parse_window (window_text, &explain.window))
     return ACTNET_EXIT_USAGE;
   ActnetMatchOptions match_options;
+  if (!cli_parse_dating_options (&dating_args))
+    return ACTNET_EXIT_USAGE;
   if (!cli_parse_match_options (overlaps_text, no_short_forms, &match_options))
     return ACTNET_EXIT_USAGE;
   match_options.count_media = keep_media;
@@ -270,9 +274,10 @@ actnet_cmd_explain (int argc, char **argv)
   else
     printf ("%s (A) and %s (B), %s window\n\n", id_a, id_b, window_name);
 
-  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_each (
+  /* Dated like build, so the units are the ones build counts. */
+  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_dated (
     matcher, (const char *const *) operands + 2, &explain.window, 1, &match_options, NULL,
-    explain_document, &explain, NULL, &error);
+    explain_document, &explain, cli_get_dating_options (), NULL, NULL, &error);
   if (scopes == NULL)
     {
       /* What was printed stays printed; the failure is reported last. */

@@ -27,6 +27,7 @@ actnet_cmd_kwic (int argc, char **argv)
   g_autofree char *overlaps_text = NULL;
   gboolean no_short_forms = FALSE;
   gint width = 40;
+  g_auto (CliDatingArgs) dating_args = { NULL, NULL, NULL };
   const GOptionEntry entries[] = {
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "Gazetteer TSV (repeatable; default: the bundled Libya gazetteer)", "GAZ" },
@@ -35,6 +36,7 @@ actnet_cmd_kwic (int argc, char **argv)
       "Characters of context on each side (default 40)", "N" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text, "text (default) or tsv", "F" },
     CLI_MATCH_OPTION_ENTRIES (overlaps_text, no_short_forms),
+    CLI_DATING_OPTION_ENTRIES (dating_args),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &operands, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -62,6 +64,8 @@ actnet_cmd_kwic (int argc, char **argv)
       return ACTNET_EXIT_USAGE;
     }
   ActnetMatchOptions match_options;
+  if (!cli_parse_dating_options (&dating_args))
+    return ACTNET_EXIT_USAGE;
   if (!cli_parse_match_options (overlaps_text, no_short_forms, &match_options))
     return ACTNET_EXIT_USAGE;
 
@@ -87,6 +91,9 @@ actnet_cmd_kwic (int argc, char **argv)
     fputs ("doc\tstart\tend\tleft\tmention\tright\n", stdout);
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new ((const char *const *) operands + 1);
+  /* Dated like build, so dated aliases match where build finds them. */
+  if (!actnet_corpus_reader_set_dating (reader, cli_get_dating_options (), &error))
+    return cli_fail (error);
   for (;;)
     {
       g_autoptr (ActnetDocument) document = actnet_corpus_reader_next (reader, &error);

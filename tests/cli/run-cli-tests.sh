@@ -812,5 +812,15 @@ else
 fi
 if ls "$ev" | grep -q 'tmp-'; then not_ok "build --evidence leaves no temporary files" "$(ls "$ev")"; else ok "build --evidence leaves no temporary files"; fi
 
+# explain and kwic date documents like build, so a dated alias matches in both.
+printf 'id\ttype\tlabel\taliases\ngna\torganization\tGovernment of National Accord\tunity government@2016-01-01..2021-03-10\ntripoli\tplace\tTripoli\t\n' >"$tmp/dated.tsv"
+printf 'Tripoli, 5 May 2017\n\nThe unity government met in Tripoli.\n' >"$tmp/dated.txt"
+check "kwic --dates auto finds a dated alias inside its period" bash -c \
+  "'$bin' kwic -g '$tmp/dated.tsv' --dates auto --format tsv gna '$tmp/dated.txt' | tail -n +2 | cut -f5 | grep -qx 'unity government'"
+check "kwic without a date leaves the dated alias out" bash -c \
+  "[ \"\$('$bin' kwic -g '$tmp/dated.tsv' --format tsv gna '$tmp/dated.txt' | tail -n +2 | wc -l)\" -eq 0 ]"
+check "explain --dates auto agrees with build --dates auto" bash -c \
+  "'$bin' explain -g '$tmp/dated.tsv' --dates auto gna tripoli '$tmp/dated.txt' | tail -1 | grep -qx '1 unit in 1 document' && '$bin' build -g '$tmp/dated.tsv' --dates auto '$tmp/dated.txt' | head -1 | grep -q '2 actors, 1 edges'"
+
 echo "1..$n"
 exit 0
