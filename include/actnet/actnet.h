@@ -36,3 +36,4 @@
 #include <actnet/actnet-slices.h>
 #include <actnet/actnet-evidence.h>
 #include <actnet/actnet-dedup.h>
+#include <actnet/actnet-counts.h>

@@ -34,6 +34,8 @@ int actnet_cmd_draw (int argc, char **argv);
 int actnet_cmd_export (int argc, char **argv);
 int actnet_cmd_explain (int argc, char **argv);
 int actnet_cmd_kwic (int argc, char **argv);
+int actnet_cmd_count (int argc, char **argv);
+int actnet_cmd_merge (int argc, char **argv);
 
 /* Prints "actnet: MESSAGE" to stderr. */
 void cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -29,6 +29,10 @@ static const ActnetCommand commands[] = {
     "print the sentences (units) that support the edge between two actors", actnet_cmd_explain },
   { "kwic", "[-g GAZ]... ACTOR INPUT...",
     "keyword-in-context lines for one actor", actnet_cmd_kwic },
+  { "count", "[build options] -o PART.counts INPUT...",
+    "count one shard of a corpus into a mergeable partial-count file", actnet_cmd_count },
+  { "merge", "[build options] PART.counts... -o OUT.graphml",
+    "merge partial counts into the graph a single run would give", actnet_cmd_merge },
 };
 
 static void
