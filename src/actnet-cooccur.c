@@ -561,3 +561,38 @@ actnet_cooccur_has_dates (const ActnetCooccur *cooccur)
   g_return_val_if_fail (cooccur != NULL, FALSE);
   return cooccur->any_dated;
 }
+
+void
+actnet_cooccur_add_totals (ActnetCooccur *cooccur, guint64 n_documents, guint64 n_mentions,
+                           guint64 n_units, gboolean dated)
+{
+  g_return_if_fail (cooccur != NULL);
+  cooccur->n_documents += n_documents;
+  cooccur->n_mentions += n_mentions;
+  cooccur->n_units += n_units;
+  cooccur->any_dated |= dated;
+}
+
+void
+actnet_cooccur_add_actor_counts (ActnetCooccur *cooccur, guint actor, guint64 mentions,
+                                 guint64 documents, guint64 units, ActnetDate first,
+                                 ActnetDate last)
+{
+  g_return_if_fail (cooccur != NULL && actor < cooccur->n_actors);
+  cooccur->actor_mentions[actor] += mentions;
+  cooccur->actor_documents[actor] += documents;
+  cooccur->actor_units[actor] += units;
+  widen_dates (&cooccur->actor_first_date[actor], &cooccur->actor_last_date[actor], first, last);
+}
+
+void
+actnet_cooccur_add_pair_counts (ActnetCooccur *cooccur, guint a, guint b, guint64 weight,
+                                guint64 documents, ActnetDate first, ActnetDate last)
+{
+  g_return_if_fail (cooccur != NULL && a != b && a < cooccur->n_actors && b < cooccur->n_actors);
+  g_return_if_fail (weight >= 1);
+  PairSlot *slot = pair_get (cooccur, a, b);
+  slot->weight += weight;
+  slot->documents += documents;
+  widen_dates (&slot->first_date, &slot->last_date, first, last);
+}

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #define NONE G_MAXSIZE
@@ -578,12 +579,15 @@ actnet_markdown_blank (char *buffer, gsize length)
 typedef struct {
   char *path;
   gboolean top;   /* named by the caller: any extension, "-" allowed */
+  char *relative; /* path below the directory given (NULL when top), for --include/--exclude */
 } Pending;
 
 struct _ActnetCorpusReader {
   GQueue pending;          /* Pending *, head first */
   GHashTable *visited;     /* "dev:ino" of directories of the current input */
   FILE *stream;            /* open JSONL stream, or NULL */
+  GDataInputStream *gz;    /* open *.jsonl.gz stream (decompressed), or NULL */
+  char *gz_line;           /* its last line */
   char *stream_path;
   gboolean stream_is_stdin;
   guint line;              /* lines consumed from stream */
@@ -599,12 +603,18 @@ struct _ActnetCorpusReader {
   guint bad_dates;         /* in the open JSONL stream */
   guint bad_line;          /* the first of them */
   char *bad_text;
+  /* Batch input (actnet_corpus_reader_set_batch()). */
+  GPtrArray *include;      /* GPatternSpec *, or NULL */
+  GPtrArray *exclude;      /* GPatternSpec *, or NULL */
+  gboolean keep_going;
+  guint64 n_skipped;
 };
 
 static void
 pending_free (Pending *pending)
 {
   g_free (pending->path);
+  g_free (pending->relative);
   g_free (pending);
 }
 
@@ -614,6 +624,7 @@ pending_push_tail (ActnetCorpusReader *reader, char *path, gboolean top)
   Pending *pending = g_new (Pending, 1);
   pending->path = path;
   pending->top = top;
+  pending->relative = NULL;
   g_queue_push_tail (&reader->pending, pending);
 }
 
@@ -655,6 +666,8 @@ reader_close_stream (ActnetCorpusReader *reader)
   if (reader->stream != NULL && !reader->stream_is_stdin)
     fclose (reader->stream);
   reader->stream = NULL;
+  g_clear_object (&reader->gz);
+  g_clear_pointer (&reader->gz_line, g_free);
   reader->stream_is_stdin = FALSE;
   g_clear_pointer (&reader->stream_path, g_free);
   reader->line = 0;
@@ -675,6 +688,8 @@ actnet_corpus_reader_free (ActnetCorpusReader *reader)
   g_clear_pointer (&reader->sidecar_base, g_hash_table_unref);
   g_ptr_array_unref (reader->warnings);
   g_free (reader->bad_text);
+  g_clear_pointer (&reader->include, g_ptr_array_unref);
+  g_clear_pointer (&reader->exclude, g_ptr_array_unref);
   g_free (reader);
 }
 
@@ -693,9 +708,15 @@ has_suffix (const char *name, const char *suffix)
 }
 
 static gboolean
+is_gzip_jsonl_name (const char *name)
+{
+  return has_suffix (name, ".jsonl.gz");
+}
+
+static gboolean
 is_jsonl_name (const char *name)
 {
-  return has_suffix (name, ".jsonl");
+  return has_suffix (name, ".jsonl") || is_gzip_jsonl_name (name);
 }
 
 static gboolean
@@ -712,9 +733,11 @@ compare_names (gconstpointer a, gconstpointer b)
 }
 
 /* Queues the entries of directory @path (sorted, hidden ones skipped)
- * ahead of everything else, so a tree is read depth-first in name order. */
+ * ahead of everything else, so a tree is read depth-first in name order.
+ * @relative is @path below the directory given (NULL: it is that one). */
 static gboolean
-reader_expand_directory (ActnetCorpusReader *reader, const char *path, GError **error)
+reader_expand_directory (ActnetCorpusReader *reader, const char *path, const char *relative,
+                         GError **error)
 {
   DIR *dir = opendir (path);
   if (dir == NULL)
@@ -743,8 +766,11 @@ reader_expand_directory (ActnetCorpusReader *reader, const char *path, GError **
   for (guint i = names->len; i-- > 0;)
     {
       Pending *pending = g_new (Pending, 1);
-      pending->path = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      const char *name = g_ptr_array_index (names, i);
+      pending->path = g_build_filename (path, name, NULL);
       pending->top = FALSE;
+      /* '/' whatever the platform: the globs are written that way. */
+      pending->relative = relative != NULL ? g_strconcat (relative, "/", name, NULL) : g_strdup (name);
       g_queue_push_head (&reader->pending, pending);
     }
   g_ptr_array_unref (names);
@@ -1067,21 +1093,50 @@ reader_next_line (ActnetCorpusReader *reader, gboolean *done, GError **error)
   const char *path = reader->stream_path;
   for (;;)
     {
-      errno = 0;
-      ssize_t got = getline (&reader->buffer, &reader->buffer_size, reader->stream);
-      if (got < 0)
+      char *line;
+      gsize length;
+      if (reader->gz != NULL)
         {
-          if (ferror (reader->stream))
+          GError *io_error = NULL;
+          g_free (reader->gz_line);
+          reader->gz_line = g_data_input_stream_read_line (reader->gz, &length, NULL, &io_error);
+          if (reader->gz_line == NULL)
             {
-              set_errno_error (error, errno != 0 ? errno : EIO, path);
+              /* Nothing after a corrupt block can be trusted: the file ends here. */
+              *done = TRUE;
+              if (io_error != NULL)
+                {
+                  if (reader->line == 0)
+                    g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                                 "%s: corrupt or truncated gzip data (%s)", path, io_error->message);
+                  else
+                    g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                                 "%s: corrupt or truncated gzip data after line %u (%s)", path,
+                                 reader->line, io_error->message);
+                  g_error_free (io_error);
+                }
               return NULL;
             }
-          *done = TRUE;
-          return NULL;
+          line = reader->gz_line;
+        }
+      else
+        {
+          errno = 0;
+          ssize_t got = getline (&reader->buffer, &reader->buffer_size, reader->stream);
+          if (got < 0)
+            {
+              if (ferror (reader->stream))
+                {
+                  set_errno_error (error, errno != 0 ? errno : EIO, path);
+                  return NULL;
+                }
+              *done = TRUE;
+              return NULL;
+            }
+          line = reader->buffer;
+          length = (gsize) got;
         }
       reader->line++;
-      char *line = reader->buffer;
-      gsize length = (gsize) got;
       while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
         length--;
 
@@ -1111,6 +1166,65 @@ reader_next_line (ActnetCorpusReader *reader, gboolean *done, GError **error)
         continue;
       return jsonl_document (reader, line + start, length - start, error);
     }
+}
+
+/* TRUE when a file (@is_dir FALSE) or directory found below an input is
+ * left out by --exclude, or (files only) not picked by --include. A glob
+ * matches the path below the directory given or the basename. */
+static gboolean
+batch_excluded (const ActnetCorpusReader *reader, const char *relative, gboolean is_dir)
+{
+  if (relative == NULL)
+    return FALSE;
+  const char *base = strrchr (relative, '/');
+  base = base != NULL ? base + 1 : relative;
+  for (guint i = 0; reader->exclude != NULL && i < reader->exclude->len; i++)
+    {
+      GPatternSpec *spec = g_ptr_array_index (reader->exclude, i);
+      if (g_pattern_spec_match_string (spec, relative) || g_pattern_spec_match_string (spec, base))
+        return TRUE;
+    }
+  /* Directories are always walked: an include names the files wanted. */
+  if (is_dir || reader->include == NULL || reader->include->len == 0)
+    return FALSE;
+  for (guint i = 0; i < reader->include->len; i++)
+    {
+      GPatternSpec *spec = g_ptr_array_index (reader->include, i);
+      if (g_pattern_spec_match_string (spec, relative) || g_pattern_spec_match_string (spec, base))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opens *.jsonl.gz @path as a stream of decompressed lines: a corpus
+ * of many gigabytes never needs to be unpacked on disk or in memory. */
+static ActnetDocument *
+reader_open_gzip (ActnetCorpusReader *reader, const char *path, GError **error)
+{
+  /* fopen() first for the same "PATH: reason" messages as other files. */
+  FILE *probe = fopen (path, "rb");
+  if (probe == NULL)
+    {
+      set_errno_error (error, errno, path);
+      return NULL;
+    }
+  fclose (probe);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GError *io_error = NULL;
+  g_autoptr (GFileInputStream) raw = g_file_read (file, NULL, &io_error);
+  if (raw == NULL)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_IO, "%s: %s", path, io_error->message);
+      g_error_free (io_error);
+      return NULL;
+    }
+  g_autoptr (GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr (GInputStream) plain = g_converter_input_stream_new (G_INPUT_STREAM (raw),
+                                                                 G_CONVERTER (decompressor));
+  reader->gz = g_data_input_stream_new (plain);
+  reader->stream_path = g_strdup (path);
+  reader->line = 0;
+  return NULL;
 }
 
 /* Starts on one queued item: may queue directory entries, open a JSONL
@@ -1144,12 +1258,17 @@ reader_open (ActnetCorpusReader *reader, const Pending *pending, GError **error)
           return NULL;
         }
       g_hash_table_add (reader->visited, key);
-      reader_expand_directory (reader, path, error);
+      if (!pending->top && batch_excluded (reader, pending->relative, TRUE))
+        return NULL;
+      reader_expand_directory (reader, path, pending->relative, error);
       return NULL;
     }
-  if (!pending->top && (!S_ISREG (st.st_mode) || !is_corpus_name (path)))
+  if (!pending->top && (!S_ISREG (st.st_mode) || !is_corpus_name (path)
+                        || batch_excluded (reader, pending->relative, FALSE)))
     return NULL;
 
+  if (is_gzip_jsonl_name (path))
+    return reader_open_gzip (reader, path, error);
   if (is_jsonl_name (path))
     {
       FILE *stream = fopen (path, "rb");
@@ -1422,7 +1541,7 @@ actnet_corpus_reader_next (ActnetCorpusReader *reader, GError **error)
     {
       GError *local = NULL;
       ActnetDocument *document;
-      if (reader->stream != NULL)
+      if (reader->stream != NULL || reader->gz != NULL)
         {
           gboolean done = FALSE;
           document = reader_next_line (reader, &done, &local);
@@ -1437,6 +1556,13 @@ actnet_corpus_reader_next (ActnetCorpusReader *reader, GError **error)
           document = reader_open (reader, pending, &local);
           pending_free (pending);
         }
+      if (local != NULL && reader->keep_going)
+        {
+          g_ptr_array_add (reader->warnings, g_strdup_printf ("skipped %s", local->message));
+          reader->n_skipped++;
+          g_error_free (local);
+          continue;
+        }
       if (local != NULL)
         {
           g_propagate_error (error, local);
@@ -1448,4 +1574,90 @@ actnet_corpus_reader_next (ActnetCorpusReader *reader, GError **error)
           return document;
         }
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Batch input                                                         */
+
+static GPtrArray *
+compile_globs (const char *const *globs)
+{
+  if (globs == NULL || globs[0] == NULL)
+    return NULL;
+  GPtrArray *specs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+  for (gsize i = 0; globs[i] != NULL; i++)
+    g_ptr_array_add (specs, g_pattern_spec_new (globs[i]));
+  return specs;
+}
+
+/* Queues the paths listed in @list ("-": standard input). */
+static gboolean
+read_files_from (ActnetCorpusReader *reader, const char *list, GError **error)
+{
+  gboolean from_stdin = strcmp (list, "-") == 0;
+  if (from_stdin)
+    for (GList *l = reader->pending.head; l != NULL; l = l->next)
+      if (strcmp (((Pending *) l->data)->path, "-") == 0)
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
+                       "standard input cannot be both the file list and an input");
+          return FALSE;
+        }
+  FILE *stream = from_stdin ? stdin : fopen (list, "rb");
+  if (stream == NULL)
+    {
+      set_errno_error (error, errno, list);
+      return FALSE;
+    }
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  gboolean ok = read_all (stream, bytes);
+  int saved = errno;
+  if (!from_stdin)
+    fclose (stream);
+  if (!ok)
+    {
+      set_errno_error (error, saved, list);
+      return FALSE;
+    }
+  gsize length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  const char *contents = (const char *) bytes->data;
+  if (memchr (contents, '\0', length) != NULL)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING, "%s: binary data in a file list", list);
+      return FALSE;
+    }
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      /* Paths are bytes (any encoding the file system uses); only the
+       * surrounding blanks and a CRLF ending go. */
+      char *line = g_strstrip (lines[i]);
+      if (*line == '\0' || *line == '#')
+        continue;
+      pending_push_tail (reader, g_strdup (line), TRUE);
+    }
+  return TRUE;
+}
+
+gboolean
+actnet_corpus_reader_set_batch (ActnetCorpusReader *reader, const ActnetBatchOptions *options,
+                                GError **error)
+{
+  g_return_val_if_fail (reader != NULL && options != NULL, FALSE);
+  g_clear_pointer (&reader->include, g_ptr_array_unref);
+  g_clear_pointer (&reader->exclude, g_ptr_array_unref);
+  reader->include = compile_globs (options->include);
+  reader->exclude = compile_globs (options->exclude);
+  reader->keep_going = options->keep_going;
+  if (options->files_from != NULL)
+    return read_files_from (reader, options->files_from, error);
+  return TRUE;
+}
+
+guint64
+actnet_corpus_reader_get_n_skipped (const ActnetCorpusReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+  return reader->n_skipped;
 }

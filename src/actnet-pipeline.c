@@ -132,6 +132,21 @@ actnet_pipeline_count_scopes_dated (const ActnetMatcher *matcher, const char *co
                                     ActnetDatingStats *dating_stats,
                                     ActnetMatchStats *stats, GError **error)
 {
+  return actnet_pipeline_count_scopes_batch (matcher, inputs, windows, n_windows, options, types,
+                                             func, user_data, dating, NULL, dating_stats, NULL,
+                                             stats, error);
+}
+
+GPtrArray *
+actnet_pipeline_count_scopes_batch (const ActnetMatcher *matcher, const char *const *inputs,
+                                    const ActnetWindow *windows, guint n_windows,
+                                    const ActnetMatchOptions *options, const char *const *types,
+                                    ActnetPipelineDocumentFunc func, gpointer user_data,
+                                    const ActnetDatingOptions *dating,
+                                    const ActnetBatchOptions *batch,
+                                    ActnetDatingStats *dating_stats, guint64 *n_skipped,
+                                    ActnetMatchStats *stats, GError **error)
+{
   g_return_val_if_fail (matcher != NULL && inputs != NULL, NULL);
   g_return_val_if_fail (windows != NULL && n_windows > 0, NULL);
 
@@ -146,6 +161,8 @@ actnet_pipeline_count_scopes_dated (const ActnetMatcher *matcher, const char *co
     }
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
   if (dating != NULL && !actnet_corpus_reader_set_dating (reader, dating, error))
+    return NULL;
+  if (batch != NULL && !actnet_corpus_reader_set_batch (reader, batch, error))
     return NULL;
   g_auto (ActnetDatingStats) dated = { 0, 0, g_ptr_array_new_with_free_func (g_free), NULL,
                                        ACTNET_DATE_NONE, ACTNET_DATE_NONE };
@@ -214,6 +231,8 @@ actnet_pipeline_count_scopes_dated (const ActnetMatcher *matcher, const char *co
     }
   if (stats != NULL)
     *stats = totals;
+  if (n_skipped != NULL)
+    *n_skipped = actnet_corpus_reader_get_n_skipped (reader);
   if (dating_stats != NULL)
     {
       /* The reader's warnings are complete only now that it is at its end. */

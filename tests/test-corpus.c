@@ -659,6 +659,214 @@ test_libya_directory (void **state)
   g_free (libya);
 }
 
+/* ------------------------------------------------------------------ */
+/* Batch input                                                         */
+
+/* Every document under @options: ids (or "!" for an error) joined by ' '. */
+static char *
+batch_ids (const char *const *inputs, const ActnetBatchOptions *options, guint64 *n_skipped)
+{
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  GError *error = NULL;
+  if (!actnet_corpus_reader_set_batch (reader, options, &error))
+    fail_msg ("set_batch: %s", error->message);
+  GString *ids = g_string_new (NULL);
+  ActnetDocument *document;
+  while ((document = actnet_corpus_reader_next (reader, &error)) != NULL)
+    {
+      g_string_append_printf (ids, "%s%s", ids->len > 0 ? " " : "", document->id);
+      actnet_document_free (document);
+    }
+  if (error != NULL)
+    {
+      g_string_append (ids, " !");
+      g_error_free (error);
+    }
+  if (n_skipped != NULL)
+    *n_skipped = actnet_corpus_reader_get_n_skipped (reader);
+  return g_string_free (ids, FALSE);
+}
+
+static void
+test_batch_gzip (void **state)
+{
+  (void) state;
+  g_autofree char *plain = actnet_test_source_path ("tests/data/batch-articles.jsonl");
+  g_autofree char *gz = actnet_test_source_path ("tests/data/batch-articles.jsonl.gz");
+  const char *plain_inputs[] = { plain, NULL };
+  const char *gz_inputs[] = { gz, NULL };
+  g_autoptr (GPtrArray) a = read_all_documents (plain_inputs);
+  g_autoptr (GPtrArray) b = read_all_documents (gz_inputs);
+  assert_int_equal (a->len, 2);
+  assert_int_equal (b->len, a->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      assert_string_equal (DOC (b, i)->text, DOC (a, i)->text);
+      assert_int_equal (DOC (b, i)->line, DOC (a, i)->line);
+      assert_int_equal (DOC (b, i)->day, DOC (a, i)->day);
+      assert_string_equal (DOC (b, i)->path, gz);
+    }
+  assert_string_equal (DOC (b, 0)->id, "g1");
+  g_autofree char *fallback_id = g_strdup_printf ("%s:3", gz);
+  assert_string_equal (DOC (b, 1)->id, fallback_id);
+
+  /* Directories pick up *.jsonl.gz; a truncated stream fails naming the file. */
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *contents = NULL;
+  gsize length;
+  assert_true (g_file_get_contents (gz, &contents, &length, NULL));
+  g_free (actnet_test_write_file (dir, "a.jsonl.gz", contents, (gssize) length));
+  g_free (actnet_test_write_file (dir, "b.jsonl.gz", contents, 60));
+  const char *dir_inputs[] = { dir, NULL };
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (dir_inputs);
+  expect_document (reader, "g1", "Haftar moved on Tripoli. NATO watched.");
+  g_autofree char *a_path = g_build_filename (dir, "a.jsonl.gz", NULL);
+  g_autofree char *a_id = g_strdup_printf ("%s:3", a_path);
+  expect_document (reader, a_id, "Libya and Chad. Pompeo met Haftar in Libya.");
+  GError *error = NULL;
+  assert_null (actnet_corpus_reader_next (reader, &error));
+  assert_non_null (error);
+  g_autofree char *b_path = g_build_filename (dir, "b.jsonl.gz", NULL);
+  assert_true (g_str_has_prefix (error->message, b_path));
+  assert_non_null (strstr (error->message, "corrupt or truncated gzip data"));
+  g_clear_error (&error);
+  assert_null (actnet_corpus_reader_next (reader, &error));
+  assert_null (error);
+  actnet_test_rmdir (dir);
+}
+
+static void
+test_batch_globs (void **state)
+{
+  (void) state;
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *skip = g_build_filename (dir, "skip", NULL);
+  assert_int_equal (g_mkdir (sub, 0777), 0);
+  assert_int_equal (g_mkdir (skip, 0777), 0);
+  g_free (actnet_test_write_file (dir, "a.txt", "A", -1));
+  g_free (actnet_test_write_file (dir, "n.md", "N", -1));
+  g_free (actnet_test_write_file (sub, "b.md", "B", -1));
+  g_free (actnet_test_write_file (sub, "c.txt", "C", -1));
+  g_free (actnet_test_write_file (skip, "d.txt", "D", -1));
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  const char *inputs[] = { dir, NULL };
+
+  const char *txt[] = { "*.txt", NULL };
+  const char *skip_dir[] = { "skip", NULL };
+  ActnetBatchOptions options = ACTNET_BATCH_OPTIONS_INIT;
+  options.include = txt;
+  options.exclude = skip_dir;
+  g_autofree char *got = batch_ids (inputs, &options, NULL);
+  g_autofree char *want = g_strdup_printf ("%s %s/sub/c.txt", a, dir);
+  assert_string_equal (got, want);
+
+  /* The relative path: "sub/ *" (no blank) picks sub's files only; a basename glob
+   * excludes wherever the file is. */
+  const char *in_sub[] = { "sub/*", NULL };
+  const char *no_c[] = { "c.txt", NULL };
+  options.include = in_sub;
+  options.exclude = no_c;
+  g_free (got);
+  got = batch_ids (inputs, &options, NULL);
+  g_free (want);
+  want = g_strdup_printf ("%s/sub/b.md", dir);
+  assert_string_equal (got, want);
+
+  /* Inputs named explicitly are never filtered. */
+  const char *explicit_inputs[] = { a, NULL };
+  options.include = in_sub;
+  options.exclude = txt;
+  g_free (got);
+  got = batch_ids (explicit_inputs, &options, NULL);
+  assert_string_equal (got, a);
+  actnet_test_rmdir (dir);
+}
+
+static void
+test_batch_files_from (void **state)
+{
+  (void) state;
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *a = actnet_test_write_file (dir, "a.txt", "A", -1);
+  g_autofree char *b = actnet_test_write_file (dir, "b.md", "B", -1);
+  g_autofree char *text = g_strdup_printf ("# corpus\n\n  %s  \r\n%s\n", b, a);
+  g_autofree char *list = actnet_test_write_file (dir, "list", text, -1);
+  const char *inputs[] = { a, NULL };
+  ActnetBatchOptions options = ACTNET_BATCH_OPTIONS_INIT;
+  options.files_from = list;
+  g_autofree char *got = batch_ids (inputs, &options, NULL);
+  g_autofree char *want = g_strdup_printf ("%s %s %s", a, b, a);
+  assert_string_equal (got, want);
+
+  /* A missing list fails at once, naming it. */
+  g_autofree char *missing = g_build_filename (dir, "nope", NULL);
+  options.files_from = missing;
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  GError *error = NULL;
+  assert_false (actnet_corpus_reader_set_batch (reader, &options, &error));
+  g_autofree char *message = g_strdup_printf ("%s: No such file or directory", missing);
+  assert_string_equal (error->message, message);
+  g_clear_error (&error);
+
+  /* The list and an input cannot both be standard input. */
+  const char *stdin_inputs[] = { "-", NULL };
+  options.files_from = "-";
+  g_autoptr (ActnetCorpusReader) both = actnet_corpus_reader_new (stdin_inputs);
+  assert_false (actnet_corpus_reader_set_batch (both, &options, &error));
+  assert_int_equal (error->code, ACTNET_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  actnet_test_rmdir (dir);
+}
+
+static void
+test_batch_keep_going (void **state)
+{
+  (void) state;
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_free (actnet_test_write_file (dir, "a.txt", "A", -1));
+  g_free (actnet_test_write_file (dir, "b.txt", "bad \xff", -1));
+  g_free (actnet_test_write_file (dir, "c.jsonl", "{\"id\": \"c1\", \"text\": \"C\"}\n{oops\n"
+                                                  "{\"id\": \"c3\", \"text\": \"C\"}\n", -1));
+  g_free (actnet_test_write_file (dir, "d.txt", "bin\0ary", 7));
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
+  const char *inputs[] = { dir, missing, NULL };
+
+  /* Default: the first error stops. */
+  ActnetBatchOptions options = ACTNET_BATCH_OPTIONS_INIT;
+  g_autoptr (ActnetCorpusReader) strict = actnet_corpus_reader_new (inputs);
+  assert_true (actnet_corpus_reader_set_batch (strict, &options, NULL));
+  expect_document (strict, a, "A");
+  GError *error = NULL;
+  assert_null (actnet_corpus_reader_next (strict, &error));
+  assert_int_equal (error->code, ACTNET_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  options.keep_going = TRUE;
+  guint64 n_skipped = 0;
+  g_autofree char *got = batch_ids (inputs, &options, &n_skipped);
+  g_autofree char *want = g_strdup_printf ("%s c1 c3", a);
+  assert_string_equal (got, want);
+  assert_int_equal (n_skipped, 4);
+
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  assert_true (actnet_corpus_reader_set_batch (reader, &options, NULL));
+  ActnetDocument *document;
+  while ((document = actnet_corpus_reader_next (reader, &error)) != NULL)
+    actnet_document_free (document);
+  assert_null (error);
+  const GPtrArray *warnings = actnet_corpus_reader_get_warnings (reader);
+  assert_int_equal (warnings->len, 4);
+  g_autofree char *w0 = g_strdup_printf ("skipped %s/b.txt:1: invalid UTF-8 (byte 0xFF at column 5)", dir);
+  assert_string_equal (g_ptr_array_index (warnings, 0), w0);
+  g_autofree char *w1 = g_strdup_printf ("skipped %s/c.jsonl:2: invalid JSON", dir);
+  assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 1), w1));
+  g_autofree char *w3 = g_strdup_printf ("skipped %s: No such file or directory", missing);
+  assert_string_equal (g_ptr_array_index (warnings, 3), w3);
+  actnet_test_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -680,6 +888,10 @@ main (void)
     cmocka_unit_test (test_jsonl_free_midway),
     cmocka_unit_test (test_stdin),
     cmocka_unit_test (test_libya_directory),
+    cmocka_unit_test (test_batch_gzip),
+    cmocka_unit_test (test_batch_globs),
+    cmocka_unit_test (test_batch_files_from),
+    cmocka_unit_test (test_batch_keep_going),
   };
   return cmocka_run_group_tests_name ("corpus", tests, NULL, NULL);
 }

@@ -98,6 +98,19 @@ void actnet_cooccur_get_actor_dates (const ActnetCooccur *cooccur, guint actor,
 /* TRUE when at least one counted document had a date. */
 gboolean actnet_cooccur_has_dates (const ActnetCooccur *cooccur);
 
+/* Loading saved counts (actnet-counts.h): each call adds to what is
+ * there, like actnet_cooccur_merge() of a counter holding only these
+ * values. Dates widen the kept ranges (NONE: unknown). The caller keeps
+ * the invariants of counting (c_ab <= c_a <= N, documents <= weight). */
+void actnet_cooccur_add_totals (ActnetCooccur *cooccur, guint64 n_documents,
+                                guint64 n_mentions, guint64 n_units, gboolean dated);
+void actnet_cooccur_add_actor_counts (ActnetCooccur *cooccur, guint actor, guint64 mentions,
+                                      guint64 documents, guint64 units,
+                                      ActnetDate first, ActnetDate last);
+/* @weight >= 1; @a != @b in either order. */
+void actnet_cooccur_add_pair_counts (ActnetCooccur *cooccur, guint a, guint b, guint64 weight,
+                                     guint64 documents, ActnetDate first, ActnetDate last);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetCooccur, actnet_cooccur_free)
 
 G_END_DECLS

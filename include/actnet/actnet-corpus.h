@@ -39,9 +39,10 @@ void actnet_markdown_blank (char *buffer, gsize length);
 typedef struct _ActnetCorpusReader ActnetCorpusReader;
 
 /* A reader over @inputs (paths, directories, or "-"): directories are walked
- * recursively in byte order of names for *.txt, *.md, *.markdown and
- * *.jsonl; *.jsonl files (and "-" when its first byte is '{') hold one
- * article per line. Nothing is opened until the first next(). */
+ * recursively in byte order of names for *.txt, *.md, *.markdown,
+ * *.jsonl and *.jsonl.gz; *.jsonl files (and "-" when its first byte is
+ * '{') hold one article per line, *.jsonl.gz the same gzip-compressed
+ * (decompressed as it is read). Nothing is opened until the first next(). */
 ActnetCorpusReader *actnet_corpus_reader_new (const char *const *inputs);
 void actnet_corpus_reader_free (ActnetCorpusReader *reader);
 
@@ -89,6 +90,35 @@ gboolean actnet_corpus_reader_set_dating (ActnetCorpusReader *reader,
  * in order; borrowed, NUL-free strings, never NULL. A file's warning is
  * added when the reader is done with that file. */
 const GPtrArray *actnet_corpus_reader_get_warnings (const ActnetCorpusReader *reader);
+
+/* Batch input (README, "Batch input"). Globs are g_pattern_spec globs
+ * ('*' and '?', '*' also crosses '/'). */
+typedef struct {
+  const char *const *include;  /* NULL-terminated or NULL: files found in directories
+                                * are read only when one matches */
+  const char *const *exclude;  /* files and directories found in directories are
+                                * left out when one matches */
+  const char *files_from;      /* file listing more inputs, one a line ("#" comments,
+                                * blank lines skipped), "-" for standard input; or NULL */
+  gboolean keep_going;         /* skip a failing document (with a warning) instead of failing */
+} ActnetBatchOptions;
+#define ACTNET_BATCH_OPTIONS_INIT { NULL, NULL, NULL, FALSE }
+
+/* Sets @reader's batch options (before the first next(); @options is
+ * copied). Globs are matched against the path of a file or directory
+ * below the directory given (with '/') and against its basename; inputs
+ * named by the caller or in the list are never filtered. The files_from
+ * paths are read now and queued after the inputs; fails with @error on
+ * an unreadable list or a list on stdin when "-" is also an input.
+ * With keep_going, a document that would fail next() (missing or
+ * unreadable file, invalid UTF-8, binary data, a bad JSONL line, a
+ * corrupt gzip stream: the rest of that file) is skipped instead: its
+ * message is added to the warnings as "skipped MESSAGE" and counted. */
+gboolean actnet_corpus_reader_set_batch (ActnetCorpusReader *reader,
+                                         const ActnetBatchOptions *options,
+                                         GError **error);
+/* Documents (or unreadable inputs) skipped so far under keep_going. */
+guint64 actnet_corpus_reader_get_n_skipped (const ActnetCorpusReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetDocument, actnet_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetCorpusReader, actnet_corpus_reader_free)

@@ -104,6 +104,23 @@ GPtrArray *actnet_pipeline_count_scopes_dated (const ActnetMatcher *matcher,
                                                ActnetDatingStats *dating_stats,
                                                ActnetMatchStats *stats, GError **error);
 
+/* actnet_pipeline_count_scopes_dated() reading under @batch (NULL: the
+ * defaults; actnet_corpus_reader_set_batch()): with keep_going the
+ * skipped documents' messages join @dating_stats' warnings and their
+ * number is stored in @n_skipped (nullable). */
+GPtrArray *actnet_pipeline_count_scopes_batch (const ActnetMatcher *matcher,
+                                               const char *const *inputs,
+                                               const ActnetWindow *windows, guint n_windows,
+                                               const ActnetMatchOptions *options,
+                                               const char *const *types,
+                                               ActnetPipelineDocumentFunc func,
+                                               gpointer user_data,
+                                               const ActnetDatingOptions *dating,
+                                               const ActnetBatchOptions *batch,
+                                               ActnetDatingStats *dating_stats,
+                                               guint64 *n_skipped,
+                                               ActnetMatchStats *stats, GError **error);
+
 /* Path of the bundled default gazetteer (libya.tsv): under
  * $ACTNET_DATA_DIR when set, else next to the running binary in a build
  * tree (BINDIR/data/gazetteers), else the installed data directory. New string,

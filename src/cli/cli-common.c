@@ -46,7 +46,13 @@ cli_parse (GOptionContext *context, int *argc, char ***argv,
       g_error_free (error);
       return FALSE;
     }
-  if (*operands == NULL || (*operands)[0] == NULL)
+  /* --files-from may name every input: no operand then. */
+  if ((*operands == NULL || (*operands)[0] == NULL) && cli_batch_has_inputs ())
+    {
+      if (*operands == NULL)
+        *operands = g_new0 (char *, 1);
+    }
+  else if (*operands == NULL || (*operands)[0] == NULL)
     {
       cli_error ("no %s given (see '%s --help')", operands_name, g_get_prgname ());
       return FALSE;
@@ -348,11 +354,19 @@ cli_get_dating_options (void)
   return &dating_options;
 }
 
+guint64
+cli_get_n_undated (void)
+{
+  return dating_stats.n_undated;
+}
+
 void
 cli_report_dating (FILE *out)
 {
   for (guint i = 0; dating_stats.warnings != NULL && i < dating_stats.warnings->len; i++)
     cli_error ("warning: %s", (const char *) g_ptr_array_index (dating_stats.warnings, i));
+  /* The skipped documents' messages are among those warnings. */
+  cli_report_skipped ();
   if (!dating_requested || dating_options.mode == ACTNET_DATING_NONE)
     return;
   if (out != NULL)
@@ -384,10 +398,12 @@ cli_build_network (char **gazetteer_paths, const CliNetwork *network,
   g_autoptr (ActnetEvidence) evidence = evidence_output != NULL
                                           ? actnet_evidence_new (network->windows[0]) : NULL;
   actnet_dating_stats_clear (&dating_stats);
-  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_dated (
+  guint64 n_skipped = 0;
+  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_batch (
     matcher, (const char *const *) inputs, network->windows, network->n_windows, options,
     (const char *const *) network->project, evidence != NULL ? actnet_evidence_pipeline_func : NULL,
-    evidence, &dating_options, &dating_stats, NULL, error);
+    evidence, &dating_options, cli_get_batch_options (), &dating_stats, &n_skipped, NULL, error);
+  cli_batch_set_n_skipped (n_skipped);
   if (scopes == NULL)
     return NULL;
   g_autoptr (ActnetGraph) graph = actnet_graph_new_from_scopes ((ActnetCooccur *const *) scopes->pdata,
@@ -672,4 +688,25 @@ cli_parse_export_format (const char *output, const char *format_text,
       return FALSE;
     }
   return TRUE;
+}
+
+GPtrArray *
+cli_count_scopes (char **gazetteer_paths, const CliNetwork *network,
+                  const ActnetMatchOptions *options, char **inputs,
+                  ActnetGazetteer **gazetteer_out, GError **error)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteer_paths, error);
+  if (gazetteer == NULL)
+    return NULL;
+  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, error);
+  if (matcher == NULL)
+    return NULL;
+  actnet_dating_stats_clear (&dating_stats);
+  GPtrArray *scopes = actnet_pipeline_count_scopes_dated (
+    matcher, (const char *const *) inputs, network->windows, network->n_windows, options,
+    (const char *const *) network->project, NULL, NULL, &dating_options, &dating_stats, NULL,
+    error);
+  if (scopes != NULL && gazetteer_out != NULL)
+    *gazetteer_out = g_steal_pointer (&gazetteer);
+  return scopes;
 }

@@ -164,6 +164,14 @@ ActnetGraph *cli_build_network (char **gazetteer_paths, const CliNetwork *networ
                                 const ActnetMatchOptions *options, char **inputs,
                                 guint64 *n_documents, guint64 *n_mentions, GError **error);
 
+/* actnet count: the counting half of cli_build_network() (same gazetteer
+ * loading, matching, dating and projection; dating figures kept for
+ * cli_report_dating()). New GPtrArray of ActnetCooccur, one per scope;
+ * @gazetteer (nullable) receives the gazetteer used. */
+GPtrArray *cli_count_scopes (char **gazetteer_paths, const CliNetwork *network,
+                             const ActnetMatchOptions *options, char **inputs,
+                             ActnetGazetteer **gazetteer, GError **error);
+
 /* build --evidence: makes cli_build_network() record the units behind
  * every edge of the first scope and write them as JSONL to @path (NULL:
  * off) once the graph is built (README, "Evidence"). */
@@ -198,6 +206,45 @@ const ActnetDatingOptions *cli_get_dating_options (void);
  * (nullable) and, with --dates auto or --dates-file, their first 10 ids to
  * stderr. */
 void cli_report_dating (FILE *out);
+
+/* --include, --exclude, --files-from, --keep-going (README, "Batch
+ * input"): four lines in the option table of build, rank and mentions.
+ * The option callback keeps them for cli_build_network(), like the
+ * dating options; cli_get_batch_options() gives them to other readers. */
+gboolean cli_batch_option (const char *name, const char *value, gpointer data, GError **error);
+#define CLI_BATCH_OPTION_ENTRIES                                                               \
+  { "include", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) cli_batch_option,                      \
+    "In directories, read only files matching GLOB (path below the directory or basename; "  \
+    "repeatable)", "GLOB" },                                                                  \
+  { "exclude", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) cli_batch_option,                      \
+    "In directories, leave out files and directories matching GLOB (repeatable)", "GLOB" },   \
+  { "files-from", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) cli_batch_option, \
+    "Also read the inputs listed in LIST, one a line (- for standard input)", "LIST" },       \
+  { "keep-going", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer) cli_batch_option, \
+    "Skip unreadable or invalid documents with a warning instead of failing", NULL }
+const ActnetBatchOptions *cli_get_batch_options (void);
+/* TRUE when --files-from names inputs, so that no INPUT operand is needed. */
+gboolean cli_batch_has_inputs (void);
+/* Kept by cli_build_network(): documents skipped under --keep-going. */
+void cli_batch_set_n_skipped (guint64 n);
+guint64 cli_batch_get_n_skipped (void);
+/* Prints "actnet: N documents skipped" to stderr when N > 0. */
+void cli_report_skipped (void);
+/* Documents without a date in the last cli_build_network() run. */
+guint64 cli_get_n_undated (void);
+
+/* What a run manifest counts. */
+typedef struct {
+  guint64 documents, skipped, undated, mentions;
+  guint actors, edges;
+} CliManifestCounts;
+/* Writes @output.manifest.json (atomically; README, "Batch input"): the
+ * actnet version, @options (the command's arguments as given), the
+ * gazetteers (the bundled one when @gazetteer_paths is empty) with their
+ * SHA-256, @inputs, the --files-from list and @counts. Nothing that varies
+ * between identical runs (no time, host or user), so reruns compare equal. */
+gboolean cli_write_manifest (const char *output, char **options, char **gazetteer_paths,
+                             char **inputs, const CliManifestCounts *counts, GError **error);
 
 /* Flushes stdout; a write error (disk full, closed pipe) is a failure. */
 int cli_finish_stdout (int status);

@@ -31,12 +31,15 @@ build_slices (char **gazetteer_paths, const CliNetwork *network,
     return cli_fail (error);
   g_autoptr (ActnetSlicer) slicer = actnet_slicer_new (&spec, actnet_gazetteer_get_n_actors (gazetteer),
                                                        network->windows, network->n_windows);
-  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_dated (
+  guint64 n_skipped = 0;
+  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_batch (
     matcher, (const char *const *) inputs, network->windows, network->n_windows, options,
     (const char *const *) network->project, actnet_slicer_observe, slicer,
-    cli_get_dating_options (), NULL, NULL, &error);
+    cli_get_dating_options (), cli_get_batch_options (), NULL, &n_skipped, NULL, &error);
   if (scopes == NULL)
     return cli_fail (error);
+  cli_batch_set_n_skipped (n_skipped);
+  cli_report_skipped ();
   if (g_mkdir_with_parents (directory, 0777) != 0)
     {
       cli_error ("%s: cannot create directory: %s", directory, g_strerror (errno));
@@ -100,6 +103,9 @@ actnet_cmd_build (int argc, char **argv)
   g_auto (CliDatingArgs) dating_args = { NULL, NULL, NULL };
   g_autofree char *slice_text = NULL;
   g_autofree char *step_text = NULL;
+  gboolean no_manifest = FALSE;
+  /* The manifest records the arguments as given; parsing consumes argv. */
+  g_auto (GStrv) given = g_strdupv (argv + 1);
   const GOptionEntry entries[] = {
     { "slice", 0, 0, G_OPTION_ARG_STRING, &slice_text,
       "One graph per time slice: year, quarter, month, week or a number of days; -o names "
@@ -137,6 +143,9 @@ actnet_cmd_build (int argc, char **argv)
       "Count news media (type media) as actors; by default they are found but not linked", NULL },
     CLI_NETWORK_OPTION_ENTRIES (network_args),
     CLI_DATING_OPTION_ENTRIES (dating_args),
+    CLI_BATCH_OPTION_ENTRIES,
+    { "no-manifest", 0, 0, G_OPTION_ARG_NONE, &no_manifest,
+      "With -o FILE, do not write FILE.manifest.json (what the run read and counted)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -193,6 +202,15 @@ actnet_cmd_build (int argc, char **argv)
     return cli_fail (error);
   if (dedup_report != NULL && !actnet_deduper_write_report (deduper, dedup_report, &error))
     return cli_fail (error);
+  if (output != NULL && strcmp (output, "-") != 0 && !no_manifest)
+    {
+      const CliManifestCounts counts = {
+        n_documents, cli_batch_get_n_skipped (), cli_get_n_undated (), n_mentions,
+        actnet_graph_get_n_nodes (graph), actnet_graph_get_n_edges (graph)
+      };
+      if (!cli_write_manifest (output, given, gazetteers, inputs, &counts, &error))
+        return cli_fail (error);
+    }
 
   /* With the graph on stdout, the summary must not corrupt it. */
   gboolean graph_on_stdout = output != NULL && g_strcmp0 (output, "-") == 0;

@@ -19,6 +19,7 @@ actnet_cmd_mentions (int argc, char **argv)
     CLI_MATCH_OPTION_ENTRIES (overlaps_text, no_short_forms),
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
       "Report on stderr how many overlapping names were left out and how many short forms found", NULL },
+    CLI_BATCH_OPTION_ENTRIES,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -45,6 +46,8 @@ actnet_cmd_mentions (int argc, char **argv)
   if (matcher == NULL)
     return cli_fail (error);
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new ((const char *const *) inputs);
+  if (!actnet_corpus_reader_set_batch (reader, cli_get_batch_options (), &error))
+    return cli_fail (error);
 
   printf ("doc\tstart\tend\tsurface\tid\tlabel\ttype%s\n", all ? "\tnested" : "");
   ActnetMatchStats totals = { 0, 0, 0 };
@@ -86,6 +89,13 @@ actnet_cmd_mentions (int argc, char **argv)
           fwrite (line->str, 1, line->len, stdout);
         }
     }
+  /* Skipped documents, in reading order, after the mentions of the others. */
+  const GPtrArray *warnings = actnet_corpus_reader_get_warnings (reader);
+  for (guint i = 0; i < warnings->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (warnings, i), "skipped "))
+      cli_error ("warning: %s", (const char *) g_ptr_array_index (warnings, i));
+  cli_batch_set_n_skipped (actnet_corpus_reader_get_n_skipped (reader));
+  cli_report_skipped ();
   if (verbose && totals.out_of_period > 0)
     cli_error ("%u candidate%s of dated aliases skipped (document undated or outside the alias's "
                "validity period)", totals.out_of_period, totals.out_of_period == 1 ? "" : "s");

@@ -383,6 +383,7 @@ actnet_cmd_rank (int argc, char **argv)
       "Count news media (type media) as actors; by default they are found but not linked", NULL },
     CLI_NETWORK_OPTION_ENTRIES (network_args),
     CLI_DATING_OPTION_ENTRIES (dating_args),
+    CLI_BATCH_OPTION_ENTRIES,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -439,7 +440,7 @@ actnet_cmd_rank (int argc, char **argv)
 
   GError *error = NULL;
   g_autoptr (ActnetGraph) graph = NULL;
-  if (inputs[1] == NULL && is_graphml_path (inputs[0]))
+  if (inputs[0] != NULL && inputs[1] == NULL && is_graphml_path (inputs[0]))
     {
       graph = actnet_graph_read_graphml (inputs[0], &error);
       if (graph == NULL || !actnet_graph_compute_centralities (graph, &error))

@@ -822,5 +822,106 @@ check "kwic without a date leaves the dated alias out" bash -c \
 check "explain --dates auto agrees with build --dates auto" bash -c \
   "'$bin' explain -g '$tmp/dated.tsv' --dates auto gna tripoli '$tmp/dated.txt' | tail -1 | grep -qx '1 unit in 1 document' && '$bin' build -g '$tmp/dated.tsv' --dates auto '$tmp/dated.txt' | head -1 | grep -q '2 actors, 1 edges'"
 
+# Batch input (issue 6): gzip JSONL, globs, --files-from, --keep-going, the run manifest.
+bt="$tmp/batch"; mkdir -p "$bt/c/sub" "$bt/c/old"
+bg=(-g "$data/cli-gazetteer.tsv")
+cp "$data/batch-articles.jsonl" "$bt/c/a.jsonl"; cp "$data/batch-articles.jsonl.gz" "$bt/c/sub/b.jsonl.gz"
+printf 'Haftar met Pompeo.\n' >"$bt/c/old/x.txt"
+check "mentions: gzip JSONL gives the mentions of the plain file" bash -c \
+  "diff <('$bin' mentions ${bg[*]} '$data/batch-articles.jsonl' | sed 's#^[^\t]*batch-articles.jsonl:#F:#') \
+        <('$bin' mentions ${bg[*]} '$data/batch-articles.jsonl.gz' | sed 's#^[^\t]*batch-articles.jsonl.gz:#F:#')"
+check "build: gzip JSONL gives the graph of the plain file" bash -c \
+  "'$bin' build -q --no-manifest ${bg[*]} -o '$bt/p.graphml' '$data/batch-articles.jsonl' && \
+   '$bin' build -q --no-manifest ${bg[*]} -o '$bt/z.graphml' '$data/batch-articles.jsonl.gz' && cmp '$bt/p.graphml' '$bt/z.graphml'"
+expect_exit "a truncated gzip JSONL fails naming the file" 1 'batch-truncated\.jsonl\.gz: corrupt or truncated gzip data' \
+  "$bin" mentions "${bg[@]}" "$data/batch-truncated.jsonl.gz"
+check "directories pick up *.jsonl.gz; --exclude prunes a directory" bash -c \
+  "'$bin' build ${bg[*]} --exclude old '$bt/c' | head -1 | grep -q '^4 documents'"
+check "--include matches the path below the directory" bash -c \
+  "'$bin' build ${bg[*]} --include 'sub/*' '$bt/c' | head -1 | grep -q '^2 documents'"
+check "--include matches the basename" bash -c \
+  "'$bin' build ${bg[*]} --include '*.txt' '$bt/c' | head -1 | grep -q '^1 documents'"
+printf '# the corpus\n\n%s\n%s\n' "$bt/c/old/x.txt" "$bt/c/a.jsonl" >"$bt/list"
+check "--files-from needs no INPUT and skips comments" bash -c \
+  "'$bin' build ${bg[*]} --files-from '$bt/list' | head -1 | grep -q '^3 documents'"
+check "rank --files-from - reads the list on stdin" bash -c \
+  "'$bin' rank ${bg[*]} --files-from - --format tsv <'$bt/list' | grep -q 'Haftar'"
+printf 'bad \377\n' >"$bt/c/bad.txt"
+expect_exit "without --keep-going a bad document stops the run" 1 'bad\.txt:1: invalid UTF-8' \
+  "$bin" build "${bg[@]}" "$bt/c"
+expect_exit "--keep-going skips it with a warning and a count" 0 'warning: skipped .*bad\.txt:1: invalid UTF-8.*' \
+  "$bin" build "${bg[@]}" --keep-going "$bt/c" "$bt/missing.txt"
+if grep -q '^actnet: 2 documents skipped$' "$tmp/err" && head -1 "$tmp/out" | grep -q '^5 documents'; then
+  ok "--keep-going counts the skipped documents"
+else not_ok "--keep-going counts the skipped documents" "$(cat "$tmp/err")"; fi
+expect_exit "mentions --keep-going reports skipped documents" 0 '1 document skipped' \
+  "$bin" mentions "${bg[@]}" --keep-going "$bt/c"
+rm -f "$bt/c/bad.txt"
+check "build -o writes a manifest, identical across runs" bash -c \
+  "'$bin' build -q ${bg[*]} -o '$bt/m1.graphml' '$bt/c' && cp '$bt/m1.graphml.manifest.json' '$bt/first.json' && \
+   '$bin' build -q ${bg[*]} -o '$bt/m1.graphml' '$bt/c' && cmp '$bt/first.json' '$bt/m1.graphml.manifest.json'"
+check "the manifest holds version, options, gazetteer checksum, inputs and counts" "$python" -c '
+import hashlib, json, sys
+m = json.load(open(sys.argv[1]))
+assert m["options"] == ["-q", "-g", sys.argv[2], "-o", sys.argv[3], sys.argv[4]], m["options"]
+assert m["gazetteers"] == [{"path": sys.argv[2], "sha256": hashlib.sha256(open(sys.argv[2], "rb").read()).hexdigest()}]
+assert m["inputs"] == [sys.argv[4]] and m["files_from"] is None
+assert m["counts"] == {"documents": 5, "skipped": 0, "undated": 3, "mentions": m["counts"]["mentions"], "actors": m["counts"]["actors"], "edges": m["counts"]["edges"]}
+assert m["counts"]["mentions"] > 0 and m["counts"]["edges"] > 0 and m["actnet"]
+' "$bt/m1.graphml.manifest.json" "$data/cli-gazetteer.tsv" "$bt/m1.graphml" "$bt/c"
+check "--no-manifest writes none" bash -c \
+  "'$bin' build -q --no-manifest ${bg[*]} -o '$bt/m2.graphml' '$bt/c' && [ ! -e '$bt/m2.graphml.manifest.json' ]"
+
+# --- count / merge: partial counts add up to build's graph (issue 6) -------
+cm=$tmp/counts
+mkdir -p "$cm"
+sample=("$src"/data/sample/*.md)
+"$python" -c '
+import json, os, sys
+for p in sys.argv[1:]:
+    print(json.dumps({"id": os.path.basename(p), "date": os.path.basename(p)[:10], "text": open(p).read()}))
+' "${sample[@]}" >"$cm/sample.jsonl"
+split -n l/3 -d --additional-suffix=.jsonl "$cm/sample.jsonl" "$cm/j"
+for case in "|" "--window sentence,paragraph,20|--weight pmi --min-documents 1"; do
+  copts=${case%%|*} mopts=${case#*|}
+  check "count on 3 shards + merge = build, byte for byte ($copts $mopts)" bash -c "
+    '$bin' count -q $copts -o '$cm/1.counts' ${sample[*]:0:4} &&
+    '$bin' count -q $copts -o '$cm/2.counts' ${sample[*]:4:4} &&
+    '$bin' count -q $copts -o '$cm/3.counts' ${sample[*]:8} &&
+    '$bin' merge $mopts -o '$cm/m.gexf' '$cm/1.counts' '$cm/2.counts' '$cm/3.counts' >'$cm/m.out' &&
+    '$bin' build $copts $mopts -o '$cm/b.gexf' '$src/data/sample' >'$cm/b.out' &&
+    cmp '$cm/m.gexf' '$cm/b.gexf' && diff <(sed 's/ -> .*//' '$cm/m.out') <(sed 's/ -> .*//' '$cm/b.out')"
+done
+check "count on 3 JSONL shards + merge = build, dates included" bash -c "
+  for i in 00 01 02; do '$bin' count -q -o \"$cm/j\$i.counts\" \"$cm/j\$i.jsonl\" || exit 1; done &&
+  '$bin' merge -q -o '$cm/jm.graphml' '$cm'/j0*.counts && '$bin' build -q -o '$cm/jb.graphml' '$cm/sample.jsonl' &&
+  cmp '$cm/jm.graphml' '$cm/jb.graphml' && grep -q first_date '$cm/jm.graphml'"
+printf 'id\ttype\tlabel\taliases\nzz\tperson\tZz\t\n' >"$cm/other.tsv"
+expect_exit "merge refuses parts of another gazetteer" 1 "counted with a gazetteer of [0-9]+ actors.*same gazetteer" \
+  "$bin" merge -g "$cm/other.tsv" "$cm/1.counts"
+sed 's/^actnet-counts 1$/actnet-counts 9/' "$cm/1.counts" >"$cm/v9.counts"
+expect_exit "merge refuses another format version" 1 "v9.counts:1: unsupported counts format version '9'" \
+  "$bin" merge "$cm/v9.counts"
+head -n -1 "$cm/1.counts" >"$cm/cut.counts"
+expect_exit "merge refuses a truncated part" 1 "cut.counts:[0-9]+: truncated file" "$bin" merge "$cm/cut.counts"
+"$bin" count -q -w paragraph -o "$cm/p.counts" "${sample[0]}" 2>/dev/null
+expect_exit "merge refuses parts of other windows" 1 "counted with other windows" \
+  "$bin" merge "$cm/1.counts" "$cm/p.counts"
+expect_exit "count without -o is a usage error" 2 "count needs -o" "$bin" count "${sample[0]}"
+expect_exit "merge --project is a usage error" 2 "give it to 'actnet count'" "$bin" merge --project person "$cm/1.counts"
+if command -v parallel >/dev/null; then
+  check "scripts/parallel-batch on the sample = build" bash -c "
+    ACTNET='$bin' '$src/scripts/parallel-batch' -j 2 --shards 3 '$cm/pb.graphml' '$src/data/sample' '$cm/sample.jsonl' -- --weight dice >/dev/null &&
+    '$bin' build -q --weight dice -o '$cm/pbb.graphml' '$src/data/sample' '$cm/sample.jsonl' && cmp '$cm/pb.graphml' '$cm/pbb.graphml' &&
+    ! ls -A '$cm' | grep -q actnet-batch"
+else
+  skip "scripts/parallel-batch on the sample = build" "GNU parallel not installed"
+fi
+check "scripts/slurm-batch --dry-run prints an array and a dependent merge job" bash -c "
+  ACTNET='$bin' '$src/scripts/slurm-batch' --dry-run --shards 3 '$cm/sl.graphml' '$src/data/sample' -- -w document --weight jaccard >'$cm/sl.out' &&
+  grep -qx '#SBATCH --array=1-3' '$cm/sl.out' && grep -q 'dependency=afterok:<array id>' '$cm/sl.out' &&
+  for i in 1 2 3; do bash '$cm/sl.graphml.batch/shard-'\$i.sh || exit 1; done && bash '$cm/sl.graphml.batch/merge.sh' >/dev/null &&
+  '$bin' build -q -w document --weight jaccard -o '$cm/slb.graphml' '$src/data/sample' && cmp '$cm/sl.graphml' '$cm/slb.graphml'"
+
 echo "1..$n"
 exit 0
