@@ -122,20 +122,27 @@ has_edge_attr (const igraph_t *graph, const char *name, igraph_attribute_type_t 
   return attr_type (graph, IGRAPH_ATTRIBUTE_EDGE, name) == type;
 }
 
-/* Replaces (or creates) the string vertex attribute @name with @values
- * (n_vertices strings, cleaned here). An attribute of another type is
- * removed first; a string one keeps its place in the attribute order. */
+/* Replaces (or creates) the string node (@nodes) or edge attribute @name
+ * with @values (one string per node or edge, cleaned here). An attribute of
+ * another type is removed first; a string one keeps its place in the
+ * attribute order. */
 static gboolean
-set_string_vertex_attr (igraph_t *graph, const char *name, char **values,
-                        GError **error)
+set_string_attr (igraph_t *graph, gboolean nodes, const char *name, char **values,
+                 GError **error)
 {
-  igraph_integer_t n = igraph_vcount (graph);
+  igraph_attribute_elemtype_t elem = nodes ? IGRAPH_ATTRIBUTE_VERTEX : IGRAPH_ATTRIBUTE_EDGE;
+  igraph_integer_t n = nodes ? igraph_vcount (graph) : igraph_ecount (graph);
   igraph_strvector_t sv;
   gboolean ok = FALSE, sv_ready = FALSE;
 
-  if (igraph_cattribute_has_attr (graph, IGRAPH_ATTRIBUTE_VERTEX, name)
-      && !has_vertex_attr (graph, name, IGRAPH_ATTRIBUTE_STRING))
-    igraph_cattribute_remove_v (graph, name);
+  if (igraph_cattribute_has_attr (graph, elem, name)
+      && attr_type (graph, elem, name) != IGRAPH_ATTRIBUTE_STRING)
+    {
+      if (nodes)
+        igraph_cattribute_remove_v (graph, name);
+      else
+        igraph_cattribute_remove_e (graph, name);
+    }
 
   BRIDGED (igraph_strvector_init (&sv, n), "allocating strings");
   sv_ready = TRUE;
@@ -148,12 +155,21 @@ set_string_vertex_attr (igraph_t *graph, const char *name, char **values,
       if (!actnet_i_igraph_end (rc, "storing a string", error))
         goto out;
     }
-  BRIDGED (igraph_cattribute_VAS_setv (graph, name, &sv), "setting a node attribute");
+  if (nodes)
+    BRIDGED (igraph_cattribute_VAS_setv (graph, name, &sv), "setting a node attribute");
+  else
+    BRIDGED (igraph_cattribute_EAS_setv (graph, name, &sv), "setting an edge attribute");
   ok = TRUE;
 out:
   if (sv_ready)
     igraph_strvector_destroy (&sv);
   return ok;
+}
+
+static gboolean
+set_string_vertex_attr (igraph_t *graph, const char *name, char **values, GError **error)
+{
+  return set_string_attr (graph, TRUE, name, values, error);
 }
 
 /* Replaces (or creates) the numeric vertex attribute @name. */
@@ -183,45 +199,12 @@ out:
   return FALSE;
 }
 
-/* Replaces (or creates) the string edge attribute @name with @values
- * (n_edges strings, cleaned here). */
-static gboolean
-set_string_edge_attr (igraph_t *graph, const char *name, char **values, GError **error)
-{
-  igraph_integer_t m = igraph_ecount (graph);
-  igraph_strvector_t sv;
-  gboolean ok = FALSE, sv_ready = FALSE;
-
-  if (igraph_cattribute_has_attr (graph, IGRAPH_ATTRIBUTE_EDGE, name)
-      && !has_edge_attr (graph, name, IGRAPH_ATTRIBUTE_STRING))
-    igraph_cattribute_remove_e (graph, name);
-
-  BRIDGED (igraph_strvector_init (&sv, m), "allocating strings");
-  sv_ready = TRUE;
-  for (igraph_integer_t i = 0; i < m; i++)
-    {
-      char *clean = clean_string (values[i]);
-      actnet_i_igraph_begin ();
-      igraph_error_t rc = igraph_strvector_set (&sv, i, clean);
-      g_free (clean);
-      if (!actnet_i_igraph_end (rc, "storing a string", error))
-        goto out;
-    }
-  BRIDGED (igraph_cattribute_EAS_setv (graph, name, &sv), "setting an edge attribute");
-  ok = TRUE;
-out:
-  if (sv_ready)
-    igraph_strvector_destroy (&sv);
-  return ok;
-}
-
 gboolean
 actnet_i_graph_set_string_column (ActnetGraph *graph, gboolean nodes, const char *name,
                                   char **values, GError **error)
 {
   g_return_val_if_fail (graph != NULL && name != NULL && values != NULL, FALSE);
-  return nodes ? set_string_vertex_attr (&graph->graph, name, values, error)
-               : set_string_edge_attr (&graph->graph, name, values, error);
+  return set_string_attr (&graph->graph, nodes, name, values, error);
 }
 
 ActnetGraph *
