@@ -8,16 +8,6 @@
 #include "igraph-bridge.h"
 #include "actnet-graph-private.h"
 
-/* One igraph call through the bridge (begin; call; end: three statements,
- * see igraph-bridge.h); jumps to the enclosing function's `out` label on
- * failure with @error set. */
-#define BRIDGED(call, what)                                     \
-  G_STMT_START {                                                \
-    actnet_i_igraph_begin ();                                   \
-    igraph_error_t bridged_rc_ = (call);                        \
-    if (!actnet_i_igraph_end (bridged_rc_, (what), error))      \
-      goto out;                                                 \
-  } G_STMT_END
 
 /* Fixed, so that a partition depends on the graph alone. */
 #define COMMUNITY_SEED 42

@@ -19,15 +19,6 @@
 #include "atomic-file.h"
 #include "igraph-bridge.h"
 
-/* One igraph call through the bridge (three statements); jumps to the
- * enclosing function's `out` label with @error set on failure. */
-#define BRIDGED(call, what)                                     \
-  G_STMT_START {                                                \
-    actnet_i_igraph_begin ();                                   \
-    igraph_error_t bridged_rc_ = (call);                        \
-    if (!actnet_i_igraph_end (bridged_rc_, (what), error))      \
-      goto out;                                                 \
-  } G_STMT_END
 
 /* ---- Formats ---------------------------------------------------------- */
 

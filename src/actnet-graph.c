@@ -27,16 +27,6 @@ struct _ActnetGraph {
   igraph_t graph;
 };
 
-/* Runs one igraph call through the bridge — begin; call; end, three
- * statements — and jumps to the enclosing function's `out` label on
- * failure with @error set. */
-#define BRIDGED(call, what)                                     \
-  G_STMT_START {                                                \
-    actnet_i_igraph_begin ();                                   \
-    igraph_error_t bridged_rc_ = (call);                        \
-    if (!actnet_i_igraph_end (bridged_rc_, (what), error))      \
-      goto out;                                                 \
-  } G_STMT_END
 
 static const char *const measure_names[] = {
   "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector",
