@@ -108,14 +108,12 @@ append_strv (GString *out, const char *key, char **values, gboolean last)
 static gboolean
 append_gazetteers (GString *out, char **paths, GError **error)
 {
-  g_autofree char *fallback = NULL;
-  char *defaults[2] = { NULL, NULL };
+  g_auto (GStrv) defaults = NULL;
   if (paths == NULL || paths[0] == NULL)
     {
-      fallback = actnet_default_gazetteer_path (error);
-      if (fallback == NULL)
+      defaults = cli_default_gazetteer_paths (error);
+      if (defaults == NULL)
         return FALSE;
-      defaults[0] = fallback;
       paths = defaults;
     }
   g_string_append (out, "  \"gazetteers\": [");

@@ -98,23 +98,39 @@ cli_print_gazetteer_warnings (const ActnetGazetteer *gazetteer)
   return n_warnings;
 }
 
+char **
+cli_default_gazetteer_paths (GError **error)
+{
+  /* The bundled gazetteers: the actors, and beside them the news media
+   * (type media) so that "New York Times" is not read as New York. Their
+   * few ambiguous aliases are deliberate, so their warnings stay quiet. */
+  g_autofree char *path = actnet_default_gazetteer_path (error);
+  if (path == NULL)
+    return NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  char *media = g_build_filename (dir, "media.tsv", NULL);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, path);
+  if (g_file_test (media, G_FILE_TEST_IS_REGULAR))
+    g_strv_builder_add (builder, media);
+  g_free (media);
+  char **paths = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return paths;
+}
+
 ActnetGazetteer *
 cli_load_gazetteers (char **paths, GError **error)
 {
   g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
   if (paths == NULL || paths[0] == NULL)
     {
-      /* The bundled gazetteers: the actors, and beside them the news media
-       * (type media) so that "New York Times" is not read as New York.
-       * Their few ambiguous aliases are deliberate, so warnings stay quiet. */
-      g_autofree char *path = actnet_default_gazetteer_path (error);
-      if (path == NULL || !actnet_gazetteer_load_file (gazetteer, path, error))
+      g_auto (GStrv) defaults = cli_default_gazetteer_paths (error);
+      if (defaults == NULL)
         return NULL;
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *media = g_build_filename (dir, "media.tsv", NULL);
-      if (g_file_test (media, G_FILE_TEST_IS_REGULAR)
-          && !actnet_gazetteer_load_file (gazetteer, media, error))
-        return NULL;
+      for (char **p = defaults; *p != NULL; p++)
+        if (!actnet_gazetteer_load_file (gazetteer, *p, error))
+          return NULL;
       return g_steal_pointer (&gazetteer);
     }
   for (char **p = paths; *p != NULL; p++)

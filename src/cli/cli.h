@@ -55,6 +55,10 @@ GOptionContext *cli_context_new (const char *parameters,
  * gazetteers go to stderr. The -g files are read in the format given with
  * --gazetteer-format (CLI_GAZETTEER_FORMAT_OPTION), by default found from
  * each file's name and content. */
+/* The bundled gazetteers loaded without -g: libya.tsv and media.tsv beside
+ * it (when present). New NULL-terminated array, or NULL with @error set. */
+char **cli_default_gazetteer_paths (GError **error);
+
 ActnetGazetteer *cli_load_gazetteers (char **paths, GError **error);
 
 /* --gazetteer-format FORMAT for commands that take -g: one line in their
