@@ -322,19 +322,9 @@ actnet_deduper_get_n_folded (const ActnetDeduper *deduper)
 static void
 write_field (FILE *stream, const char *id)
 {
-  gboolean in_space = FALSE;
-  for (const char *p = id; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          if (!in_space)
-            fputc (' ', stream);
-          in_space = TRUE;
-          continue;
-        }
-      in_space = FALSE;
-      fputc (*p, stream);
-    }
+  g_autoptr (GString) field = g_string_new (NULL);
+  actnet_text_append_squeezed (field, id, -1);
+  fputs (field->str, stream);
 }
 
 gboolean

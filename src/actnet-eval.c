@@ -700,24 +700,6 @@ actnet_gold_get_types (const ActnetGold *gold)
   return (const char *const *) gold->types->pdata;
 }
 
-/* @length bytes of @text with whitespace runs written as one space, as
- * `actnet mentions` writes a surface. */
-static void
-append_squeezed (GString *out, const char *text, gsize length)
-{
-  gboolean in_space = FALSE;
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-      gboolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-      if (!space)
-        g_string_append_c (out, c);
-      else if (!in_space)
-        g_string_append_c (out, ' ');
-      in_space = space;
-    }
-}
-
 gboolean
 actnet_gold_check_text (const ActnetGold *gold, guint doc, const char *text, gsize length,
                         GError **error)
@@ -742,9 +724,9 @@ actnet_gold_check_text (const ActnetGold *gold, guint doc, const char *text, gsi
       if (!gold->has_surfaces)
         continue;
       g_string_truncate (got, 0);
-      append_squeezed (got, text + m->start, m->end - m->start);
+      actnet_text_append_squeezed (got, text + m->start, m->end - m->start);
       g_string_truncate (want, 0);
-      append_squeezed (want, m->surface, strlen (m->surface));
+      actnet_text_append_squeezed (want, m->surface, strlen (m->surface));
       if (strcmp (got->str, want->str) != 0)
         {
           g_autofree char *shown = g_utf8_make_valid (got->str, (gssize) got->len);
@@ -833,7 +815,7 @@ actnet_eval_add_mentions (ActnetEval *eval, guint doc, const char *text,
     {
       const ActnetMention *m = &g_array_index (mentions, ActnetMention, i);
       g_string_truncate (surface, 0);
-      append_squeezed (surface, text + m->start, m->end - m->start);
+      actnet_text_append_squeezed (surface, text + m->start, m->end - m->start);
       if (actnet_eval_add_prediction (eval, doc, m->start, m->end, surface->str,
                                       actnet_gazetteer_get_id (gazetteer, m->actor),
                                       actnet_gazetteer_get_type (gazetteer, m->actor)))

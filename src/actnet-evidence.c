@@ -527,19 +527,7 @@ actnet_evidence_collapse (const char *text, gsize start, gsize end)
 {
   g_return_val_if_fail (text != NULL && start <= end, NULL);
   GString *out = g_string_sized_new (end - start);
-  gboolean in_space = FALSE;
-  for (gsize i = start; i < end; i++)
-    if (g_ascii_isspace (text[i]))
-      {
-        if (!in_space)
-          g_string_append_c (out, ' ');
-        in_space = TRUE;
-      }
-    else
-      {
-        g_string_append_c (out, text[i]);
-        in_space = FALSE;
-      }
+  actnet_text_append_squeezed (out, text + start, (gssize) (end - start));
   return g_string_free (out, FALSE);
 }
 

@@ -342,24 +342,6 @@ preceded_by (const DocScan *scan, guint i, const char *const *list)
   return !w->covered && (w->flags & ACTNET_CASE_HAS_UPPER) == 0 && in_list (list, w->key);
 }
 
-/* Appends @length bytes of @text with each whitespace run as one space: a
- * name broken across lines is still one name. */
-static void
-append_collapsed (GString *out, const char *text, gsize length)
-{
-  gboolean in_space = FALSE;
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-      gboolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-      if (space && !in_space)
-        g_string_append_c (out, ' ');
-      else if (!space)
-        g_string_append_c (out, c);
-      in_space = space;
-    }
-}
-
 static Candidate *
 candidate_get (ActnetSuggester *suggester, const char *key)
 {
@@ -423,7 +405,7 @@ emit (DocScan *scan, guint s, guint e, gboolean person)
   /* The final dot of "U.N." belongs to it. */
   if (dotted && end < scan->document->length && scan->document->clean[end] == '.')
     end++;
-  append_collapsed (scan->surface, scan->document->clean + first->start, end - first->start);
+  actnet_text_append_squeezed (scan->surface, scan->document->clean + first->start, end - first->start);
   g_autofree char *key = actnet_text_normalize (scan->surface->str, (gssize) scan->surface->len);
   if (*key == '\0')
     return;

@@ -593,3 +593,20 @@ actnet_text_normalize (const char *text, gssize length)
   actnet_tokens_free (tokens);
   return g_string_free (result, FALSE);
 }
+
+void
+actnet_text_append_squeezed (GString *out, const char *text, gssize length)
+{
+  g_return_if_fail (out != NULL && (text != NULL || length <= 0));
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  gboolean in_space = FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      gboolean space = g_ascii_isspace (text[i]);
+      if (!space)
+        g_string_append_c (out, text[i]);
+      else if (!in_space)
+        g_string_append_c (out, ' ');
+      in_space = space;
+    }
+}

@@ -59,6 +59,12 @@ const char *actnet_tokens_get_keys (const ActnetTokens *tokens);
  * allocated; "" when nothing is left. */
 char *actnet_text_normalize (const char *text, gssize length);
 
+/* Appends @length bytes of @text (-1: NUL-terminated) to @out with every
+ * run of ASCII whitespace (space, tab, newline, CR, VT, FF) written as one
+ * space: how a surface or id is written into a TSV field, and how a name
+ * broken across lines reads as one. */
+void actnet_text_append_squeezed (GString *out, const char *text, gssize length);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActnetTokens, actnet_tokens_free)
 
 G_END_DECLS

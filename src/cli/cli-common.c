@@ -511,18 +511,7 @@ cli_append_json_string (GString *out, const char *text)
 void
 cli_append_tsv_field (GString *out, const char *text, gssize length)
 {
-  gsize n = length < 0 ? strlen (text) : (gsize) length;
-  gboolean in_space = FALSE;
-  for (gsize i = 0; i < n; i++)
-    {
-      char c = text[i];
-      gboolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-      if (!space)
-        g_string_append_c (out, c);
-      else if (!in_space)
-        g_string_append_c (out, ' ');
-      in_space = space;
-    }
+  actnet_text_append_squeezed (out, text, length);
 }
 
 static void
