@@ -1661,3 +1661,15 @@ actnet_corpus_reader_get_n_skipped (const ActnetCorpusReader *reader)
   g_return_val_if_fail (reader != NULL, 0);
   return reader->n_skipped;
 }
+
+void
+actnet_corpus_reader_get_input_position (const ActnetCorpusReader *reader, guint64 *consumed,
+                                         guint64 *total)
+{
+  g_return_if_fail (reader != NULL);
+  /* PLACEHOLDER: implemented by the progress work (issue 6). */
+  if (consumed != NULL)
+    *consumed = 0;
+  if (total != NULL)
+    *total = 0;
+}

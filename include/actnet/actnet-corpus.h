@@ -91,6 +91,24 @@ gboolean actnet_corpus_reader_set_dating (ActnetCorpusReader *reader,
  * added when the reader is done with that file. */
 const GPtrArray *actnet_corpus_reader_get_warnings (const ActnetCorpusReader *reader);
 
+/* How far a batch run is (ActnetBatchOptions.progress). */
+typedef struct {
+  guint64 documents;     /* documents read so far */
+  guint64 text_bytes;    /* bytes of document text read so far */
+  guint64 input_bytes;   /* bytes of the input files consumed (compressed bytes for .gz) */
+  guint64 input_total;   /* sizes of the input files known so far (directories are walked
+                          * as they are read, so it can grow); 0 when unknown (stdin) */
+  gboolean finished;     /* the last call of the run */
+} ActnetProgress;
+typedef void (*ActnetProgressFunc) (const ActnetProgress *progress, gpointer user_data);
+
+/* Input bytes consumed so far and the total size of the inputs known so
+ * far (either nullable), for progress and ETA. Sizes come from stat() of
+ * regular files as they are queued; stdin and pipes add nothing to the
+ * total. */
+void actnet_corpus_reader_get_input_position (const ActnetCorpusReader *reader,
+                                              guint64 *consumed, guint64 *total);
+
 /* Batch input (README, "Batch input"). Globs are g_pattern_spec globs
  * ('*' and '?', '*' also crosses '/'). */
 typedef struct {
@@ -101,8 +119,13 @@ typedef struct {
   const char *files_from;      /* file listing more inputs, one a line ("#" comments,
                                 * blank lines skipped), "-" for standard input; or NULL */
   gboolean keep_going;         /* skip a failing document (with a warning) instead of failing */
+  /* Used by the pipeline (actnet-pipeline.h), not the reader: */
+  guint jobs;                  /* threads that match and count; 0 or 1: the calling thread.
+                                * Results are identical for any number. */
+  ActnetProgressFunc progress; /* nullable: called in the calling thread as documents are read */
+  gpointer progress_data;
 } ActnetBatchOptions;
-#define ACTNET_BATCH_OPTIONS_INIT { NULL, NULL, NULL, FALSE }
+#define ACTNET_BATCH_OPTIONS_INIT { NULL, NULL, NULL, FALSE, 0, NULL, NULL }
 
 /* Sets @reader's batch options (before the first next(); @options is
  * copied). Globs are matched against the path of a file or directory
