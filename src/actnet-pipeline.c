@@ -137,6 +137,174 @@ actnet_pipeline_count_scopes_dated (const ActnetMatcher *matcher, const char *co
                                              stats, error);
 }
 
+/* ---- Parallel counting ---------------------------------------------------
+ *
+ * The calling thread reads documents in order, dates them, drops near
+ * duplicates (both depend on reading order) and hands them out in batches.
+ * Workers match, segment and count each batch into one of `jobs` private
+ * counter sets; the sets are merged at the end. Every count is a sum (dates
+ * a minimum or maximum), so the totals do not depend on which worker
+ * counted what, and the result is the same for any number of jobs.
+ * Observers (evidence, slices) are called in the calling thread, in reading
+ * order, as batches complete. At most a few batches are in flight, so
+ * memory stays bounded however long the corpus is. */
+
+#define BATCH_DOCUMENTS 64
+#define BATCH_BYTES (512 * 1024)
+#define MAX_JOBS 1024
+
+typedef struct {
+  GArray *mentions;                  /* as counted; kept for the observer */
+  ActnetSegmentation *segmentation;  /* or NULL */
+} BatchResult;
+
+typedef struct {
+  GPtrArray *documents;              /* ActnetDocument *, owned */
+  BatchResult *results;              /* by document, when there is an observer */
+  ActnetMatchStats stats;
+  gboolean done;                     /* under Counting.lock */
+} Batch;
+
+typedef struct {
+  const ActnetMatcher *matcher;
+  const ActnetMatchOptions *options;
+  const gboolean *uncounted;         /* by actor, or NULL: every actor counts */
+  gboolean need_segments;
+  gboolean keep_results;
+  guint n_windows;
+  GAsyncQueue *free_counters;        /* GPtrArray * of ActnetCooccur, one per window */
+  GMutex lock;
+  GCond batch_done;
+} Counting;
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+  batch->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) actnet_document_free);
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  if (batch->results != NULL)
+    for (guint i = 0; i < batch->documents->len; i++)
+      {
+        g_clear_pointer (&batch->results[i].mentions, g_array_unref);
+        g_clear_pointer (&batch->results[i].segmentation, actnet_segmentation_free);
+      }
+  g_free (batch->results);
+  g_ptr_array_unref (batch->documents);
+  g_free (batch);
+}
+
+/* Matches, segments and counts every document of @batch into @scopes. */
+static void
+batch_count (const Counting *counting, Batch *batch, GPtrArray *scopes)
+{
+  if (counting->keep_results)
+    batch->results = g_new0 (BatchResult, batch->documents->len);
+  for (guint i = 0; i < batch->documents->len; i++)
+    {
+      const ActnetDocument *document = g_ptr_array_index (batch->documents, i);
+      ActnetMatchStats document_stats;
+      g_autoptr (GArray) mentions = actnet_document_find_mentions_full (counting->matcher, document,
+                                                                        counting->options,
+                                                                        &document_stats);
+      batch->stats.suppressed += document_stats.suppressed;
+      batch->stats.short_forms += document_stats.short_forms;
+      batch->stats.out_of_period += document_stats.out_of_period;
+      drop_redundant (mentions);
+      g_autoptr (ActnetSegmentation) segmentation = NULL;
+      if (counting->need_segments)
+        segmentation = actnet_segment_document (document, mentions);
+      /* Media names still protect their spans from sentence breaks above,
+       * but sources are not actors of the network. */
+      if (counting->uncounted != NULL)
+        drop_uncounted (mentions, counting->uncounted);
+      /* One read, one match, one segmentation: every scope counts the same
+       * mentions. */
+      for (guint w = 0; w < counting->n_windows; w++)
+        actnet_cooccur_add_document_dated (g_ptr_array_index (scopes, w), mentions, segmentation,
+                                           document->day);
+      if (batch->results != NULL)
+        {
+          batch->results[i].mentions = g_steal_pointer (&mentions);
+          batch->results[i].segmentation = g_steal_pointer (&segmentation);
+        }
+    }
+}
+
+/* GThreadPool worker: counts @data (a Batch) into a free counter set. */
+static void
+batch_count_worker (gpointer data, gpointer user_data)
+{
+  Batch *batch = data;
+  Counting *counting = user_data;
+  GPtrArray *scopes = g_async_queue_pop (counting->free_counters);
+  batch_count (counting, batch, scopes);
+  g_async_queue_push (counting->free_counters, scopes);
+  g_mutex_lock (&counting->lock);
+  batch->done = TRUE;
+  g_cond_broadcast (&counting->batch_done);
+  g_mutex_unlock (&counting->lock);
+}
+
+static void
+batch_wait (Counting *counting, Batch *batch)
+{
+  g_mutex_lock (&counting->lock);
+  while (!batch->done)
+    g_cond_wait (&counting->batch_done, &counting->lock);
+  g_mutex_unlock (&counting->lock);
+}
+
+static gboolean
+batch_is_done (Counting *counting, Batch *batch)
+{
+  g_mutex_lock (&counting->lock);
+  gboolean done = batch->done;
+  g_mutex_unlock (&counting->lock);
+  return done;
+}
+
+/* The end of a completed batch, in reading order: statistics, observer. */
+static void
+batch_retire (Batch *batch, ActnetPipelineDocumentFunc func, gpointer user_data,
+              ActnetMatchStats *totals)
+{
+  totals->suppressed += batch->stats.suppressed;
+  totals->short_forms += batch->stats.short_forms;
+  totals->out_of_period += batch->stats.out_of_period;
+  /* Observers (evidence) see exactly what was counted. */
+  if (func != NULL)
+    for (guint i = 0; i < batch->documents->len; i++)
+      func (g_ptr_array_index (batch->documents, i), batch->results[i].mentions,
+            batch->results[i].segmentation, user_data);
+  batch_free (batch);
+}
+
+static GPtrArray *
+counter_set_new (guint n_actors, const ActnetWindow *windows, guint n_windows)
+{
+  GPtrArray *scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) actnet_cooccur_free);
+  for (guint w = 0; w < n_windows; w++)
+    g_ptr_array_add (scopes, actnet_cooccur_new (n_actors, windows[w]));
+  return scopes;
+}
+
+static void
+report_progress (const ActnetBatchOptions *batch, const ActnetCorpusReader *reader,
+                 guint64 documents, guint64 text_bytes, gboolean finished)
+{
+  if (batch == NULL || batch->progress == NULL)
+    return;
+  ActnetProgress progress = { documents, text_bytes, 0, 0, finished };
+  actnet_corpus_reader_get_input_position (reader, &progress.input_bytes, &progress.input_total);
+  batch->progress (&progress, batch->progress_data);
+}
+
 GPtrArray *
 actnet_pipeline_count_scopes_batch (const ActnetMatcher *matcher, const char *const *inputs,
                                     const ActnetWindow *windows, guint n_windows,
@@ -152,13 +320,9 @@ actnet_pipeline_count_scopes_batch (const ActnetMatcher *matcher, const char *co
 
   const ActnetGazetteer *gazetteer = actnet_matcher_get_gazetteer (matcher);
   guint n_actors = actnet_gazetteer_get_n_actors (gazetteer);
-  g_autoptr (GPtrArray) scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) actnet_cooccur_free);
   gboolean need_segments = FALSE;
   for (guint w = 0; w < n_windows; w++)
-    {
-      g_ptr_array_add (scopes, actnet_cooccur_new (n_actors, windows[w]));
-      need_segments |= window_needs_segments (windows[w]);
-    }
+    need_segments |= window_needs_segments (windows[w]);
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
   if (dating != NULL && !actnet_corpus_reader_set_dating (reader, dating, error))
     return NULL;
@@ -187,48 +351,118 @@ actnet_pipeline_count_scopes_batch (const ActnetMatcher *matcher, const char *co
         uncounted[a] = any_uncounted = TRUE;
     }
 
-  for (;;)
+  guint jobs = batch != NULL && batch->jobs > 1 ? MIN (batch->jobs, MAX_JOBS) : 1;
+  Counting counting = {
+    .matcher = matcher,
+    .options = options,
+    .uncounted = any_uncounted ? uncounted : NULL,
+    .need_segments = need_segments,
+    .keep_results = func != NULL,
+    .n_windows = n_windows,
+    .free_counters = g_async_queue_new (),
+  };
+  g_mutex_init (&counting.lock);
+  g_cond_init (&counting.batch_done);
+  g_autofree GPtrArray **counter_sets = g_new (GPtrArray *, jobs);
+  for (guint j = 0; j < jobs; j++)
     {
-      GError *local_error = NULL;
-      g_autoptr (ActnetDocument) document = actnet_corpus_reader_next (reader, &local_error);
-      if (document == NULL)
-        {
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, local_error);
-              return NULL;
-            }
-          break;
-        }
-      dating_stats_add (&dated, document);
-      /* A near duplicate is folded into the earlier document it copies and
-       * counted nowhere: one story, one set of co-occurrences. */
-      if (options != NULL && options->deduper != NULL
-          && actnet_deduper_add (options->deduper, document) >= 0)
-        continue;
-      ActnetMatchStats document_stats;
-      g_autoptr (GArray) mentions = actnet_document_find_mentions_full (matcher, document, options,
-                                                                        &document_stats);
-      totals.suppressed += document_stats.suppressed;
-      totals.short_forms += document_stats.short_forms;
-      totals.out_of_period += document_stats.out_of_period;
-      drop_redundant (mentions);
-      g_autoptr (ActnetSegmentation) segmentation = NULL;
-      if (need_segments)
-        segmentation = actnet_segment_document (document, mentions);
-      /* Media names still protect their spans from sentence breaks above,
-       * but sources are not actors of the network. */
-      if (any_uncounted)
-        drop_uncounted (mentions, uncounted);
-      /* One read, one match, one segmentation: every scope counts the same
-       * mentions. */
-      for (guint w = 0; w < n_windows; w++)
-        actnet_cooccur_add_document_dated (g_ptr_array_index (scopes, w), mentions, segmentation,
-                                           document->day);
-      /* Observers (evidence) see exactly what was counted. */
-      if (func != NULL)
-        func (document, mentions, segmentation, user_data);
+      counter_sets[j] = counter_set_new (n_actors, windows, n_windows);
+      g_async_queue_push (counting.free_counters, counter_sets[j]);
     }
+  /* With one job the calling thread counts: no pool, no locking. */
+  GThreadPool *pool = NULL;
+  if (jobs > 1)
+    pool = g_thread_pool_new (batch_count_worker, &counting, (gint) jobs, TRUE, NULL);
+  GQueue in_flight = G_QUEUE_INIT;   /* Batch *, reading order */
+  guint max_in_flight = 2 * jobs + 1;
+
+  Batch *current = batch_new ();
+  gsize current_bytes = 0;
+  guint64 n_read = 0, bytes_read = 0;
+  GError *local_error = NULL;
+  for (gboolean more = TRUE; more;)
+    {
+      ActnetDocument *document = actnet_corpus_reader_next (reader, &local_error);
+      more = document != NULL;
+      if (document != NULL)
+        {
+          n_read++;
+          bytes_read += document->length;
+          dating_stats_add (&dated, document);
+          /* A near duplicate is folded into the earlier document it copies
+           * and counted nowhere: one story, one set of co-occurrences. */
+          if (options != NULL && options->deduper != NULL
+              && actnet_deduper_add (options->deduper, document) >= 0)
+            {
+              actnet_document_free (document);
+              continue;
+            }
+          g_ptr_array_add (current->documents, document);
+          current_bytes += document->length;
+          if (current->documents->len < BATCH_DOCUMENTS && current_bytes < BATCH_BYTES)
+            continue;
+        }
+      else if (local_error != NULL)
+        break;
+      if (current->documents->len > 0)
+        {
+          g_queue_push_tail (&in_flight, current);
+          if (pool != NULL)
+            g_thread_pool_push (pool, current, NULL);
+          else
+            {
+              batch_count (&counting, current, counter_sets[0]);
+              current->done = TRUE;
+            }
+          current = batch_new ();
+          current_bytes = 0;
+        }
+      /* Retire what is done, in order; wait when too much is in flight. */
+      while (!g_queue_is_empty (&in_flight))
+        {
+          Batch *head = g_queue_peek_head (&in_flight);
+          if (g_queue_get_length (&in_flight) > max_in_flight)
+            batch_wait (&counting, head);
+          else if (!batch_is_done (&counting, head))
+            break;
+          batch_retire (g_queue_pop_head (&in_flight), func, user_data, &totals);
+        }
+      if (more)
+        report_progress (batch, reader, n_read, bytes_read, FALSE);
+    }
+  batch_free (current);
+  /* Drain: every batch finishes (also after an error, before anything it
+   * uses is freed); observers only see a successful run. */
+  while (!g_queue_is_empty (&in_flight))
+    {
+      Batch *head = g_queue_pop_head (&in_flight);
+      batch_wait (&counting, head);
+      if (local_error == NULL)
+        batch_retire (head, func, user_data, &totals);
+      else
+        batch_free (head);
+    }
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  g_async_queue_unref (counting.free_counters);
+  g_mutex_clear (&counting.lock);
+  g_cond_clear (&counting.batch_done);
+  /* Sums are order-free: merging the sets gives the one-job counts. */
+  GPtrArray *scopes = counter_sets[0];
+  for (guint j = 1; j < jobs; j++)
+    {
+      for (guint w = 0; w < n_windows; w++)
+        actnet_cooccur_merge (g_ptr_array_index (scopes, w), g_ptr_array_index (counter_sets[j], w));
+      g_ptr_array_unref (counter_sets[j]);
+    }
+  if (local_error != NULL)
+    {
+      g_ptr_array_unref (scopes);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  report_progress (batch, reader, n_read, bytes_read, TRUE);
+
   if (stats != NULL)
     *stats = totals;
   if (n_skipped != NULL)
@@ -243,7 +477,7 @@ actnet_pipeline_count_scopes_batch (const ActnetMatcher *matcher, const char *co
       *dating_stats = dated;
       dated.undated_ids = dated.warnings = NULL;
     }
-  return g_steal_pointer (&scopes);
+  return scopes;
 }
 
 char *

@@ -115,6 +115,188 @@ test_default_gazetteer_found (void **state)
   actnet_test_rmdir (empty);
 }
 
+/* A JSONL corpus of many small dated documents (the sample's paragraphs),
+ * enough for many batches; returns its path in @dir. */
+static char *
+write_paragraph_corpus (const char *dir, guint *n_documents)
+{
+  g_autofree char *sample = actnet_test_source_path ("data/sample");
+  g_autoptr (GDir) listing = g_dir_open (sample, 0, NULL);
+  assert_non_null (listing);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  for (const char *name; (name = g_dir_read_name (listing)) != NULL;)
+    if (g_str_has_suffix (name, ".md"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_autoptr (GString) jsonl = g_string_new (NULL);
+  *n_documents = 0;
+  /* Each file's paragraphs, repeated with different dates. */
+  for (guint round = 0; round < 4; round++)
+    for (guint i = 0; i < names->len; i++)
+      {
+        g_autofree char *path = g_build_filename (sample, g_ptr_array_index (names, i), NULL);
+        g_autofree char *text = NULL;
+        assert_true (g_file_get_contents (path, &text, NULL, NULL));
+        g_auto (GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
+        for (guint k = 0; paragraphs[k] != NULL; k++)
+          {
+            g_autofree char *escaped = g_strescape (paragraphs[k], NULL);
+            g_string_append_printf (jsonl, "{\"id\": \"d%u\", \"date\": \"20%02u-%02u-%02u\", "
+                                    "\"text\": \"%s\"}\n", *n_documents, 11 + round, 1 + i,
+                                    1 + k % 28, escaped);
+            (*n_documents)++;
+          }
+      }
+  return actnet_test_write_file (dir, "paragraphs.jsonl", jsonl->str, (gssize) jsonl->len);
+}
+
+typedef struct {
+  GString *order;          /* observed document ids, in call order */
+  guint64 mentions;
+} Observed;
+
+static void
+observe (const ActnetDocument *document, const GArray *mentions,
+         const ActnetSegmentation *segmentation, gpointer user_data)
+{
+  (void) segmentation;
+  Observed *observed = user_data;
+  g_string_append_printf (observed->order, "%s ", document->id);
+  observed->mentions += mentions->len;
+}
+
+typedef struct {
+  guint calls, finished;
+  guint64 documents, text_bytes;
+  gboolean monotonic;
+} Progressed;
+
+static void
+on_progress (const ActnetProgress *progress, gpointer user_data)
+{
+  Progressed *seen = user_data;
+  seen->calls++;
+  if (progress->documents < seen->documents || progress->text_bytes < seen->text_bytes)
+    seen->monotonic = FALSE;
+  seen->documents = progress->documents;
+  seen->text_bytes = progress->text_bytes;
+  seen->finished += progress->finished;
+}
+
+/* Everything counted, as one string: the comparison of two runs. */
+static char *
+describe_scopes (const GPtrArray *scopes, guint n_actors)
+{
+  GString *out = g_string_new (NULL);
+  for (guint w = 0; w < scopes->len; w++)
+    {
+      const ActnetCooccur *c = g_ptr_array_index (scopes, w);
+      g_string_append_printf (out, "scope %u: %" G_GUINT64_FORMAT " docs %" G_GUINT64_FORMAT
+                              " mentions %" G_GUINT64_FORMAT " units\n", w,
+                              actnet_cooccur_get_n_documents (c), actnet_cooccur_get_n_mentions (c),
+                              actnet_cooccur_get_n_units (c));
+      for (guint a = 0; a < n_actors; a++)
+        {
+          ActnetDate first, last;
+          actnet_cooccur_get_actor_dates (c, a, &first, &last);
+          g_string_append_printf (out, "a%u %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %"
+                                  G_GUINT64_FORMAT " %d %d\n", a,
+                                  actnet_cooccur_get_actor_mentions (c, a),
+                                  actnet_cooccur_get_actor_documents (c, a),
+                                  actnet_cooccur_get_actor_units (c, a), (int) first, (int) last);
+        }
+      g_autoptr (GArray) pairs = actnet_cooccur_get_pairs (c);
+      for (guint i = 0; i < pairs->len; i++)
+        {
+          const ActnetPair *p = &g_array_index (pairs, ActnetPair, i);
+          ActnetDate first = 0, last = 0;
+          actnet_cooccur_get_pair_dates (c, p->a, p->b, &first, &last);
+          g_string_append_printf (out, "p%u-%u %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                                  " %d %d\n", p->a, p->b, (guint64) p->weight,
+                                  (guint64) p->documents, (int) first, (int) last);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Any number of jobs counts exactly what one job counts, and observers see
+ * the documents in reading order. */
+static void
+test_jobs_give_identical_counts (void **state)
+{
+  (void) state;
+  GError *error = NULL;
+  g_autofree char *data = actnet_test_source_path ("data/gazetteers/libya.tsv");
+  g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
+  assert_true (actnet_gazetteer_load_file (gaz, data, &error));
+  g_assert_no_error (error);
+  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gaz, &error);
+  g_assert_no_error (error);
+  guint n_actors = actnet_gazetteer_get_n_actors (gaz);
+
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  guint n_documents = 0;
+  g_autofree char *corpus = write_paragraph_corpus (dir, &n_documents);
+  assert_true (n_documents > 300);  /* several batches */
+  const char *inputs[] = { corpus, NULL };
+  ActnetWindow windows[] = { { ACTNET_WINDOW_SENTENCE, 0 }, { ACTNET_WINDOW_DOCUMENT, 0 },
+                             { ACTNET_WINDOW_WORDS, 12 } };
+
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_order = NULL;
+  guint64 expected_observed = 0;
+  const guint jobs[] = { 1, 2, 3, 8 };
+  for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+    {
+      ActnetBatchOptions batch = ACTNET_BATCH_OPTIONS_INIT;
+      Progressed progressed = { 0, 0, 0, 0, TRUE };
+      batch.jobs = jobs[j];
+      batch.progress = on_progress;
+      batch.progress_data = &progressed;
+      Observed observed = { g_string_new (NULL), 0 };
+      ActnetMatchStats stats;
+      g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_batch (
+        matcher, inputs, windows, G_N_ELEMENTS (windows), NULL, NULL, observe, &observed, NULL,
+        &batch, NULL, NULL, &stats, &error);
+      g_assert_no_error (error);
+      assert_non_null (scopes);
+      g_autofree char *got = describe_scopes (scopes, n_actors);
+      g_autofree char *order = g_string_free (observed.order, FALSE);
+      assert_int_equal (progressed.finished, 1);
+      assert_true (progressed.monotonic);
+      assert_int_equal (progressed.documents, n_documents);
+      assert_true (progressed.calls > 1);
+      assert_int_equal (actnet_cooccur_get_n_documents (g_ptr_array_index (scopes, 0)), n_documents);
+      assert_true (actnet_cooccur_has_dates (g_ptr_array_index (scopes, 0)));
+      if (j == 0)
+        {
+          expected = g_steal_pointer (&got);
+          expected_order = g_steal_pointer (&order);
+          expected_observed = observed.mentions;
+          assert_true (expected_observed > 500);
+          assert_true (g_str_has_prefix (expected_order, "d0 d1 d2 "));
+        }
+      else
+        {
+          assert_string_equal (got, expected);
+          assert_string_equal (order, expected_order);
+          assert_int_equal (observed.mentions, expected_observed);
+        }
+    }
+
+  /* An input error stops a parallel run too, with nothing returned. */
+  const char *broken[] = { corpus, "/nonexistent/actnet/more.jsonl", NULL };
+  ActnetBatchOptions batch = ACTNET_BATCH_OPTIONS_INIT;
+  batch.jobs = 4;
+  g_autoptr (GPtrArray) none = actnet_pipeline_count_scopes_batch (
+    matcher, broken, windows, 1, NULL, NULL, NULL, NULL, NULL, &batch, NULL, NULL, NULL, &error);
+  assert_null (none);
+  assert_non_null (error);
+  assert_non_null (strstr (error->message, "/nonexistent/actnet/more.jsonl"));
+  g_clear_error (&error);
+  actnet_test_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -122,6 +304,7 @@ main (void)
     cmocka_unit_test (test_markdown_is_not_text),
     cmocka_unit_test (test_count_directory),
     cmocka_unit_test (test_default_gazetteer_found),
+    cmocka_unit_test (test_jobs_give_identical_counts),
   };
   return cmocka_run_group_tests_name ("pipeline", tests, NULL, NULL);
 }
