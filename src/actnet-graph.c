@@ -592,8 +592,69 @@ store_measure (igraph_t *graph, const char *name, igraph_vector_t *values,
   return set_numeric_vertex_attr (graph, name, values, error);
 }
 
+static const struct {
+  const char *name;
+  ActnetMeasures flag;
+} measure_flags[] = {
+  { "degree", ACTNET_MEASURE_DEGREE }, { "strength", ACTNET_MEASURE_STRENGTH },
+  { "betweenness", ACTNET_MEASURE_BETWEENNESS }, { "closeness", ACTNET_MEASURE_CLOSENESS },
+  { "harmonic", ACTNET_MEASURE_HARMONIC }, { "eigenvector", ACTNET_MEASURE_EIGENVECTOR },
+  { "pagerank", ACTNET_MEASURE_PAGERANK }, { "coreness", ACTNET_MEASURE_CORENESS },
+  { "community", ACTNET_MEASURE_COMMUNITY },
+};
+
+ActnetMeasures
+actnet_measure_flag (const char *name)
+{
+  g_return_val_if_fail (name != NULL, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (measure_flags); i++)
+    if (strcmp (measure_flags[i].name, name) == 0)
+      return measure_flags[i].flag;
+  return 0;
+}
+
+gboolean
+actnet_measures_parse (const char *text, ActnetMeasures *measures, GError **error)
+{
+  g_return_val_if_fail (text != NULL && measures != NULL, FALSE);
+  if (strcmp (text, "all") == 0)
+    {
+      *measures = ACTNET_MEASURES_ALL;
+      return TRUE;
+    }
+  if (strcmp (text, "fast") == 0)
+    {
+      *measures = ACTNET_MEASURES_FAST;
+      return TRUE;
+    }
+  ActnetMeasures result = 0;
+  g_auto (GStrv) names = g_strsplit (text, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      ActnetMeasures flag = actnet_measure_flag (name);
+      if (flag == 0)
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
+                       "unknown measure '%s' in '%s' (expected all, fast or a list of degree, "
+                       "strength, betweenness, closeness, harmonic, eigenvector, pagerank, "
+                       "coreness, community)", name, text);
+          return FALSE;
+        }
+      result |= flag;
+    }
+  *measures = result;
+  return TRUE;
+}
+
 gboolean
 actnet_graph_compute_centralities (ActnetGraph *graph, GError **error)
+{
+  return actnet_graph_compute_measures (graph, ACTNET_MEASURES_ALL, error);
+}
+
+gboolean
+actnet_graph_compute_measures (ActnetGraph *graph, ActnetMeasures measures, GError **error)
 {
   g_return_val_if_fail (graph != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -633,91 +694,114 @@ actnet_graph_compute_centralities (ActnetGraph *graph, GError **error)
       VECTOR (distances)[e] = 1.0 / w;
     }
 
-  BRIDGED (igraph_degree (g, &degrees, igraph_vss_all (), IGRAPH_ALL, IGRAPH_LOOPS),
-           "computing degree");
-  for (igraph_integer_t v = 0; v < n; v++)
-    VECTOR (result)[v] = (double) VECTOR (degrees)[v];
-  if (!store_measure (g, "degree", &result, error))
-    goto out;
+  if (measures & ACTNET_MEASURE_DEGREE)
+    {
+      BRIDGED (igraph_degree (g, &degrees, igraph_vss_all (), IGRAPH_ALL, IGRAPH_LOOPS),
+               "computing degree");
+      for (igraph_integer_t v = 0; v < n; v++)
+        VECTOR (result)[v] = (double) VECTOR (degrees)[v];
+      if (!store_measure (g, "degree", &result, error))
+        goto out;
+    }
 
-  BRIDGED (igraph_strength (g, &result, igraph_vss_all (), IGRAPH_ALL, IGRAPH_LOOPS, &weights),
-           "computing strength");
-  if (!store_measure (g, "strength", &result, error))
-    goto out;
+  if (measures & ACTNET_MEASURE_STRENGTH)
+    {
+      BRIDGED (igraph_strength (g, &result, igraph_vss_all (), IGRAPH_ALL, IGRAPH_LOOPS, &weights),
+               "computing strength");
+      if (!store_measure (g, "strength", &result, error))
+        goto out;
+    }
 
-  BRIDGED (igraph_betweenness (g, &result, igraph_vss_all (), IGRAPH_UNDIRECTED, &distances),
-           "computing betweenness");
-  if (!store_measure (g, "betweenness", &result, error))
-    goto out;
+  if (measures & ACTNET_MEASURE_BETWEENNESS)
+    {
+      BRIDGED (igraph_betweenness (g, &result, igraph_vss_all (), IGRAPH_UNDIRECTED, &distances),
+               "computing betweenness");
+      if (!store_measure (g, "betweenness", &result, error))
+        goto out;
+    }
 
   /* Normalised over the reachable nodes; an isolated node gets NaN,
    * stored as 0. */
-  BRIDGED (igraph_closeness (g, &result, NULL, NULL, igraph_vss_all (), IGRAPH_ALL,
-                             &distances, TRUE),
-           "computing closeness");
-  if (!store_measure (g, "closeness", &result, error))
-    goto out;
+  if (measures & ACTNET_MEASURE_CLOSENESS)
+    {
+      BRIDGED (igraph_closeness (g, &result, NULL, NULL, igraph_vss_all (), IGRAPH_ALL,
+                                 &distances, TRUE),
+               "computing closeness");
+      if (!store_measure (g, "closeness", &result, error))
+        goto out;
+    }
 
   /* Mean inverse distance to the other n - 1 nodes (igraph's
    * normalisation); unreachable nodes add 0, so unlike closeness it
    * needs no per-component rule. A lone node gets NaN, stored as 0. */
-  BRIDGED (igraph_harmonic_centrality (g, &result, igraph_vss_all (), IGRAPH_ALL,
-                                       &distances, TRUE),
-           "computing harmonic centrality");
-  if (!store_measure (g, "harmonic", &result, error))
-    goto out;
-
-  if (m == 0)
+  if (measures & ACTNET_MEASURE_HARMONIC)
     {
-      /* igraph answers all ones for a graph without edges. */
-      BRIDGED (igraph_vector_resize (&result, n), "allocating");
-      igraph_vector_null (&result);
+      BRIDGED (igraph_harmonic_centrality (g, &result, igraph_vss_all (), IGRAPH_ALL,
+                                           &distances, TRUE),
+               "computing harmonic centrality");
+      if (!store_measure (g, "harmonic", &result, error))
+        goto out;
     }
-  else
+
+  if (measures & ACTNET_MEASURE_EIGENVECTOR)
     {
-      igraph_arpack_options_t options;
-      igraph_real_t value;
-      igraph_arpack_options_init (&options);
-      /* igraph perturbs ARPACK's start vector with random numbers:
-       * reseeding makes the result depend on the graph alone. */
-      BRIDGED (igraph_rng_seed (igraph_rng_default (), 42), "seeding the RNG");
-      BRIDGED (igraph_eigenvector_centrality (g, &result, &value, IGRAPH_UNDIRECTED, TRUE,
-                                              &weights, &options),
-               "computing eigenvector centrality");
-      /* ARPACK goes through the system BLAS (reference BLAS or OpenBLAS,
-       * whichever Debian's alternatives pick), which changes the last
-       * digits. Ten significant digits are far beyond what the measure
-       * means and make the output the same on either. */
-      for (igraph_integer_t i = 0; i < n; i++)
+      if (m == 0)
         {
-          char digits[G_ASCII_DTOSTR_BUF_SIZE];
-          g_ascii_formatd (digits, sizeof digits, "%.10g", VECTOR (result)[i]);
-          VECTOR (result)[i] = g_ascii_strtod (digits, NULL);
+          /* igraph answers all ones for a graph without edges. */
+          BRIDGED (igraph_vector_resize (&result, n), "allocating");
+          igraph_vector_null (&result);
         }
+      else
+        {
+          igraph_arpack_options_t options;
+          igraph_real_t value;
+          igraph_arpack_options_init (&options);
+          /* igraph perturbs ARPACK's start vector with random numbers:
+           * reseeding makes the result depend on the graph alone. */
+          BRIDGED (igraph_rng_seed (igraph_rng_default (), 42), "seeding the RNG");
+          BRIDGED (igraph_eigenvector_centrality (g, &result, &value, IGRAPH_UNDIRECTED, TRUE,
+                                                  &weights, &options),
+                   "computing eigenvector centrality");
+          /* ARPACK goes through the system BLAS (reference BLAS or OpenBLAS,
+           * whichever Debian's alternatives pick), which changes the last
+           * digits. Ten significant digits are far beyond what the measure
+           * means and make the output the same on either. */
+          for (igraph_integer_t i = 0; i < n; i++)
+            {
+              char digits[G_ASCII_DTOSTR_BUF_SIZE];
+              g_ascii_formatd (digits, sizeof digits, "%.10g", VECTOR (result)[i]);
+              VECTOR (result)[i] = g_ascii_strtod (digits, NULL);
+            }
+        }
+      if (!store_measure (g, "eigenvector", &result, error))
+        goto out;
     }
-  if (!store_measure (g, "eigenvector", &result, error))
-    goto out;
 
-  {
-    igraph_real_t value;
-    BRIDGED (igraph_pagerank (g, IGRAPH_PAGERANK_ALGO_PRPACK, &result, &value,
-                              igraph_vss_all (), IGRAPH_UNDIRECTED, 0.85, &weights, NULL),
-             "computing PageRank");
-  }
-  if (!store_measure (g, "pagerank", &result, error))
-    goto out;
+  if (measures & ACTNET_MEASURE_PAGERANK)
+    {
+      igraph_real_t value;
+      BRIDGED (igraph_pagerank (g, IGRAPH_PAGERANK_ALGO_PRPACK, &result, &value,
+                                igraph_vss_all (), IGRAPH_UNDIRECTED, 0.85, &weights, NULL),
+               "computing PageRank");
+      if (!store_measure (g, "pagerank", &result, error))
+        goto out;
+    }
 
   /* k-core index: unweighted by definition (edge counts). */
-  BRIDGED (igraph_coreness (g, &degrees, IGRAPH_ALL), "computing coreness");
-  BRIDGED (igraph_vector_resize (&result, n), "allocating");
-  for (igraph_integer_t v = 0; v < n; v++)
-    VECTOR (result)[v] = (double) VECTOR (degrees)[v];
-  if (!store_measure (g, "coreness", &result, error))
-    goto out;
+  if (measures & ACTNET_MEASURE_CORENESS)
+    {
+      BRIDGED (igraph_coreness (g, &degrees, IGRAPH_ALL), "computing coreness");
+      BRIDGED (igraph_vector_resize (&result, n), "allocating");
+      for (igraph_integer_t v = 0; v < n; v++)
+        VECTOR (result)[v] = (double) VECTOR (degrees)[v];
+      if (!store_measure (g, "coreness", &result, error))
+        goto out;
+    }
 
   /* Communities with the default options, so that every graph (and every
-   * GraphML) carries a "community" attribute. */
-  if (!actnet_graph_compute_communities (graph, NULL, NULL, NULL, error))
+   * GraphML) carries a "community" attribute unless left out. */
+  if ((measures & ACTNET_MEASURE_COMMUNITY)
+      && !actnet_graph_compute_communities (graph, NULL, NULL, NULL, error))
     goto out;
 
   ok = TRUE;

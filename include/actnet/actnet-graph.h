@@ -40,6 +40,39 @@ void actnet_graph_free (ActnetGraph *graph);
  * is finite (an isolated node's closeness and harmonic are 0). */
 gboolean actnet_graph_compute_centralities (ActnetGraph *graph, GError **error);
 
+/* Which measures actnet_graph_compute_measures() computes. Betweenness,
+ * closeness and harmonic need all shortest paths (time ~ nodes x edges):
+ * hours on a graph of 100k actors, where the others take seconds. */
+typedef enum {
+  ACTNET_MEASURE_DEGREE = 1 << 0,
+  ACTNET_MEASURE_STRENGTH = 1 << 1,
+  ACTNET_MEASURE_BETWEENNESS = 1 << 2,
+  ACTNET_MEASURE_CLOSENESS = 1 << 3,
+  ACTNET_MEASURE_HARMONIC = 1 << 4,
+  ACTNET_MEASURE_EIGENVECTOR = 1 << 5,
+  ACTNET_MEASURE_PAGERANK = 1 << 6,
+  ACTNET_MEASURE_CORENESS = 1 << 7,
+  ACTNET_MEASURE_COMMUNITY = 1 << 8,
+} ActnetMeasures;
+#define ACTNET_MEASURES_PATHS (ACTNET_MEASURE_BETWEENNESS | ACTNET_MEASURE_CLOSENESS \
+                               | ACTNET_MEASURE_HARMONIC)
+#define ACTNET_MEASURES_ALL ((ActnetMeasures) 0x1ff)
+/* Everything but the all-pairs shortest-path measures. */
+#define ACTNET_MEASURES_FAST ((ActnetMeasures) (ACTNET_MEASURES_ALL & ~ACTNET_MEASURES_PATHS))
+
+/* "all", "fast" (all but betweenness, closeness, harmonic) or a list of
+ * measure names (degree,pagerank,...; "community" for the partition). */
+gboolean actnet_measures_parse (const char *text, ActnetMeasures *measures, GError **error);
+/* The flag of measure @name (an actnet_measure_names() entry or
+ * "community"), or 0 for one always present (mentions, documents) or
+ * unknown. */
+ActnetMeasures actnet_measure_flag (const char *name);
+
+/* actnet_graph_compute_centralities() limited to @measures: the others are
+ * not stored (absent from the outputs, not zero). */
+gboolean actnet_graph_compute_measures (ActnetGraph *graph, ActnetMeasures measures,
+                                        GError **error);
+
 /* Writes GraphML for Gephi, atomically (temporary file renamed into place;
  * on failure the destination is untouched). "-" writes to stdout. */
 gboolean actnet_graph_write_graphml (const ActnetGraph *graph, const char *path,
