@@ -12,6 +12,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "input-limits.h"
+
 #define NONE G_MAXSIZE
 
 /* Bounds on how far a link or tag may reach, so that a stray '[' or '<'
@@ -39,6 +41,8 @@ actnet_document_free (ActnetDocument *document)
   g_free (document);
 }
 
+static void markdown_blank (const char *s, char *buffer, gsize n);
+
 /* Takes @id, @path and @text (NUL-terminated, @length bytes); builds clean. */
 static ActnetDocument *
 document_take (char *id, char *path, guint line, char *text, gsize length,
@@ -56,9 +60,14 @@ document_take (char *id, char *path, guint line, char *text, gsize length,
   document->clean[length] = '\0';
   /* A byte-order mark is never text: blank it but keep offsets. */
   if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    memset (document->clean, ' ', 3);
-  if (markdown)
-    actnet_markdown_blank (document->clean, length);
+    {
+      memset (document->clean, ' ', 3);
+      /* Blanking then reads the text without its mark. */
+      if (markdown)
+        actnet_markdown_blank (document->clean, length);
+    }
+  else if (markdown)
+    markdown_blank (text, document->clean, length);
   return document;
 }
 
@@ -315,6 +324,9 @@ find_link_target_end (const char *s, gsize n, gsize i)
 static gboolean
 is_html_element (const char *name, gsize length)
 {
+  /* Most '<' start no name at all ("<GM>" in newswire text). */
+  if (length == 0 || length > 10)
+    return FALSE;
   static const char *const elements[] = {
     "a", "abbr", "article", "aside", "audio", "b", "blockquote", "body", "br",
     "button", "caption", "center", "cite", "code", "dd", "del", "details",
@@ -328,9 +340,24 @@ is_html_element (const char *name, gsize length)
     "wbr",
   };
   for (gsize i = 0; i < G_N_ELEMENTS (elements); i++)
-    if (strlen (elements[i]) == length && memcmp (elements[i], name, length) == 0)
+    if (elements[i][0] == name[0] && strlen (elements[i]) == length
+        && memcmp (elements[i], name, length) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Bytes of an autolink's scheme or address: letters, digits, the
+ * symbols below, and NUL (which the strchr() this replaces found too). */
+static gboolean
+is_autolink_byte (char c)
+{
+  static const guint8 table[256] = {
+    [0] = 1, ['+'] = 1, ['.'] = 1, ['-'] = 1, ['_'] = 1, ['%'] = 1, ['!'] = 1,
+    ['#'] = 1, ['$'] = 1, ['&'] = 1, ['\''] = 1, ['*'] = 1, ['/'] = 1, ['='] = 1,
+    ['?'] = 1, ['^'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
+    ['@'] = 1,
+  };
+  return g_ascii_isalnum (c) || table[(guchar) c];
 }
 
 /* End of an autolink, HTML tag or comment starting with '<' at @i, or NONE. */
@@ -368,7 +395,7 @@ find_angle_end (const char *s, gsize n, gsize i, ScanCache *cache)
 
   /* Autolink: <scheme:...> or <user@host>. */
   gsize k = j;
-  while (k < n && k - j < 64 && (g_ascii_isalnum (s[k]) || strchr ("+.-_%!#$&'*/=?^`{|}~@", s[k]) != NULL))
+  while (k < n && k - j < 64 && is_autolink_byte (s[k]))
     k++;
   if (k < n && k > j && g_ascii_isalpha (s[j]))
     {
@@ -473,20 +500,28 @@ typedef struct {
   gsize resume;   /* end of its target; blanked [close, resume) */
 } LinkJump;
 
-/* Every construct is recognised on the original bytes @s; only @buf is
- * written, so earlier blanking never changes a later decision. Blanked
- * ranges start and end on ASCII syntax bytes and contain whole characters,
- * so @buf stays valid UTF-8 when @s was. */
-void
-actnet_markdown_blank (char *buffer, gsize length)
-{
-  g_return_if_fail (buffer != NULL || length == 0);
-  if (length == 0)
-    return;
+/* Bytes that may start inline syntax; all others are skipped at once. */
+static const guint8 inline_start[256] = {
+  ['\\'] = 1, ['['] = 1, ['!'] = 1, ['<'] = 1, ['h'] = 1, ['H'] = 1, ['*'] = 1, ['_'] = 1,
+};
 
-  char *s = g_malloc (length);
-  memcpy (s, buffer, length);
-  gsize n = length;
+/* Whether "http" (any case) starts at @i, the only way into find_url_end(). */
+static inline gboolean
+http_at (const char *s, gsize n, gsize i)
+{
+  return n - i >= 7 && (s[i + 1] | 0x20) == 't' && (s[i + 2] | 0x20) == 't'
+         && (s[i + 3] | 0x20) == 'p';
+}
+
+/* Every construct is recognised on the original bytes @s; only @buffer is
+ * written (@s != @buffer, same @n bytes), so earlier blanking never changes
+ * a later decision. Blanked ranges start and end on ASCII syntax bytes and
+ * contain whole characters, so @buffer stays valid UTF-8 when @s was. */
+static void
+markdown_blank (const char *s, char *buffer, gsize n)
+{
+  if (n == 0)
+    return;
 
   for (gsize line = 0; line < n;)
     {
@@ -496,12 +531,13 @@ actnet_markdown_blank (char *buffer, gsize length)
       line = end + 1;
     }
 
-  GArray *jumps = g_array_new (FALSE, FALSE, sizeof (LinkJump));
+  GArray *jumps = NULL;
   ScanCache cache = { 0, 0 };
   gsize i = 0;
   while (i < n)
     {
-      if (jumps->len > 0)
+      gsize limit = n;
+      if (jumps != NULL && jumps->len > 0)
         {
           LinkJump *top = &g_array_index (jumps, LinkJump, jumps->len - 1);
           if (i >= top->close)
@@ -511,7 +547,12 @@ actnet_markdown_blank (char *buffer, gsize length)
               g_array_set_size (jumps, jumps->len - 1);
               continue;
             }
+          limit = top->close;
         }
+      while (i < limit && !inline_start[(guchar) s[i]])
+        i++;
+      if (i >= limit)
+        continue;
 
       char c = s[i];
       if (c == '\\' && i + 1 < n && g_ascii_ispunct (s[i + 1]))
@@ -525,6 +566,8 @@ actnet_markdown_blank (char *buffer, gsize length)
           gsize open = c == '!' ? i + 1 : i;
           gsize close = find_bracket_close (s, n, open, &cache);
           gsize resume = close == NONE ? NONE : find_link_target_end (s, n, close + 1);
+          if (jumps == NULL)
+            jumps = g_array_new (FALSE, FALSE, sizeof (LinkJump));
           gsize outer = jumps->len > 0
                         ? g_array_index (jumps, LinkJump, jumps->len - 1).close : n;
           if (resume != NONE && resume <= outer)
@@ -546,7 +589,7 @@ actnet_markdown_blank (char *buffer, gsize length)
           else
             i++;
         }
-      else if (c == 'h' || c == 'H')
+      else if ((c == 'h' || c == 'H') && http_at (s, n, i))
         {
           gsize end = find_url_end (s, n, i);
           if (end != NONE)
@@ -569,7 +612,19 @@ actnet_markdown_blank (char *buffer, gsize length)
       else
         i++;
     }
-  g_array_free (jumps, TRUE);
+  if (jumps != NULL)
+    g_array_free (jumps, TRUE);
+}
+
+void
+actnet_markdown_blank (char *buffer, gsize length)
+{
+  g_return_if_fail (buffer != NULL || length == 0);
+  if (length == 0)
+    return;
+  char *s = g_malloc (length);
+  memcpy (s, buffer, length);
+  markdown_blank (s, buffer, length);
   g_free (s);
 }
 
@@ -580,6 +635,7 @@ typedef struct {
   char *path;
   gboolean top;   /* named by the caller: any extension, "-" allowed */
   char *relative; /* path below the directory given (NULL when top), for --include/--exclude */
+  guint64 size;   /* st_size when queued as a file to read, else 0 (input position) */
 } Pending;
 
 struct _ActnetCorpusReader {
@@ -587,13 +643,30 @@ struct _ActnetCorpusReader {
   GHashTable *visited;     /* "dev:ino" of directories of the current input */
   FILE *stream;            /* open JSONL stream, or NULL */
   GDataInputStream *gz;    /* open *.jsonl.gz stream (decompressed), or NULL */
-  char *gz_line;           /* its last line */
   char *stream_path;
   gboolean stream_is_stdin;
   guint line;              /* lines consumed from stream */
-  char *buffer;            /* getline() buffer */
-  size_t buffer_size;
+  char *buffer;            /* the current line (reader_read_line()) */
+  gsize buffer_size;
+  gsize line_length;
+  gboolean skip_line;      /* the rest of an over-long line is still to be read past */
+  char *chunk;             /* decompressed bytes of the gzip stream, [chunk_pos, chunk_length) unread */
+  gsize chunk_pos, chunk_length;
+  /* Bad input (README, "Bad input"). */
+  guint64 max_document_size;
+  char *walk_root;         /* the input directory being walked, or NULL */
+  guint walk_files;        /* corpus files found below it so far */
+  guint64 n_empty;         /* documents without text, reported at the end */
+  char *first_empty;       /* the id of the first */
   JsonParser *parser;
+  /* Parallel decoding of JSONL lines (ActnetBatchOptions.jobs > 1). */
+  GThreadPool *decode_pool;
+  GQueue prefetched;       /* Prefetched *, in line order */
+  gboolean prefetch_end;   /* the stream ends after the prefetched lines */
+  GError *prefetch_error;  /* ... with this error */
+  GMutex decode_lock;
+  GCond decode_done;
+  guint decode_pending;    /* chunks being decoded */
   /* Dating (actnet_corpus_reader_set_dating()). */
   ActnetDatingMode dating;
   char *date_field;        /* NULL: "date" */
@@ -608,6 +681,10 @@ struct _ActnetCorpusReader {
   GPtrArray *exclude;      /* GPatternSpec *, or NULL */
   gboolean keep_going;
   guint64 n_skipped;
+  /* Input position (actnet_corpus_reader_get_input_position()). */
+  guint64 input_total;     /* sizes of the files queued so far */
+  guint64 input_done;      /* sizes of the files finished */
+  guint64 stream_size;     /* size of the open stream's file, added to input_done on close */
 };
 
 static void
@@ -625,6 +702,11 @@ pending_push_tail (ActnetCorpusReader *reader, char *path, gboolean top)
   pending->path = path;
   pending->top = top;
   pending->relative = NULL;
+  /* Sizes as queued give the total for an ETA; "-" and pipes add nothing. */
+  struct stat st;
+  pending->size = strcmp (path, "-") != 0 && stat (path, &st) == 0 && S_ISREG (st.st_mode)
+                    ? (guint64) st.st_size : 0;
+  reader->input_total += pending->size;
   g_queue_push_tail (&reader->pending, pending);
 }
 
@@ -636,6 +718,7 @@ actnet_corpus_reader_new (const char *const *inputs)
   reader->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->dating = ACTNET_DATING_FIELD;
   reader->warnings = g_ptr_array_new_with_free_func (g_free);
+  reader->max_document_size = ACTNET_DEFAULT_MAX_DOCUMENT_SIZE;
   for (gsize i = 0; inputs != NULL && inputs[i] != NULL; i++)
     pending_push_tail (reader, g_strdup (inputs[i]), TRUE);
   return reader;
@@ -659,6 +742,8 @@ reader_flush_bad_dates (ActnetCorpusReader *reader)
   g_clear_pointer (&reader->bad_text, g_free);
 }
 
+static void reader_clear_prefetched (ActnetCorpusReader *reader);
+
 static void
 reader_close_stream (ActnetCorpusReader *reader)
 {
@@ -666,11 +751,15 @@ reader_close_stream (ActnetCorpusReader *reader)
   if (reader->stream != NULL && !reader->stream_is_stdin)
     fclose (reader->stream);
   reader->stream = NULL;
+  reader->input_done += reader->stream_size;
+  reader->stream_size = 0;
   g_clear_object (&reader->gz);
-  g_clear_pointer (&reader->gz_line, g_free);
+  reader->chunk_pos = reader->chunk_length = 0;
+  reader->skip_line = FALSE;
   reader->stream_is_stdin = FALSE;
   g_clear_pointer (&reader->stream_path, g_free);
   reader->line = 0;
+  reader_clear_prefetched (reader);
 }
 
 void
@@ -679,9 +768,18 @@ actnet_corpus_reader_free (ActnetCorpusReader *reader)
   if (reader == NULL)
     return;
   reader_close_stream (reader);
+  if (reader->decode_pool != NULL)
+    {
+      g_thread_pool_free (reader->decode_pool, FALSE, TRUE);
+      g_mutex_clear (&reader->decode_lock);
+      g_cond_clear (&reader->decode_done);
+    }
   g_queue_clear_full (&reader->pending, (GDestroyNotify) pending_free);
   g_hash_table_unref (reader->visited);
-  free (reader->buffer);
+  g_free (reader->buffer);
+  g_free (reader->chunk);
+  g_free (reader->walk_root);
+  g_free (reader->first_empty);
   g_clear_object (&reader->parser);
   g_free (reader->date_field);
   g_clear_pointer (&reader->sidecar, g_hash_table_unref);
@@ -725,6 +823,9 @@ is_corpus_name (const char *name)
   return has_suffix (name, ".txt") || has_suffix (name, ".md")
          || has_suffix (name, ".markdown") || is_jsonl_name (name);
 }
+
+static gboolean batch_excluded (const ActnetCorpusReader *reader, const char *relative,
+                                gboolean is_dir);
 
 static int
 compare_names (gconstpointer a, gconstpointer b)
@@ -771,20 +872,63 @@ reader_expand_directory (ActnetCorpusReader *reader, const char *path, const cha
       pending->top = FALSE;
       /* '/' whatever the platform: the globs are written that way. */
       pending->relative = relative != NULL ? g_strconcat (relative, "/", name, NULL) : g_strdup (name);
+      /* Counted only when reader_open() will read it. */
+      struct stat st;
+      pending->size = is_corpus_name (name) && !batch_excluded (reader, pending->relative, FALSE)
+                          && stat (pending->path, &st) == 0 && S_ISREG (st.st_mode)
+                        ? (guint64) st.st_size : 0;
+      reader->input_total += pending->size;
       g_queue_push_head (&reader->pending, pending);
     }
   g_ptr_array_unref (names);
   return TRUE;
 }
 
+/* Appends what is left of @stream to @bytes, but no more than @max bytes
+ * in all: *@too_big (nullable) when there was more (the rest unread). FALSE
+ * on a read error (errno set). */
 static gboolean
-read_all (FILE *stream, GByteArray *bytes)
+read_bounded (FILE *stream, GByteArray *bytes, guint64 max, gboolean *too_big)
 {
   guint8 chunk[65536];
   size_t got;
+  if (too_big != NULL)
+    *too_big = FALSE;
   while ((got = fread (chunk, 1, sizeof chunk, stream)) > 0)
-    g_byte_array_append (bytes, chunk, (guint) got);
+    {
+      if (bytes->len + (guint64) got > max)
+        {
+          if (too_big != NULL)
+            *too_big = TRUE;
+          return TRUE;
+        }
+      g_byte_array_append (bytes, chunk, (guint) got);
+    }
   return !ferror (stream);
+}
+
+static gboolean
+read_all (FILE *stream, GByteArray *bytes)
+{
+  return read_bounded (stream, bytes, G_MAXUINT64, NULL);
+}
+
+/* The limit error of a document over @max bytes; @size 0: not known. */
+static void
+set_size_error (GError **error, const char *path, guint64 size, guint64 max)
+{
+  g_autofree char *limit = g_format_size_full (max, G_FORMAT_SIZE_IEC_UNITS);
+  if (size == 0)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT,
+                   "%s: document larger than the maximum document size (%s; see "
+                   "--max-document-size)", path, limit);
+      return;
+    }
+  g_autofree char *have = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT,
+               "%s: document larger than the maximum document size (%s > %s; see "
+               "--max-document-size)", path, have, limit);
 }
 
 /* 1-based line and column of byte @offset of @text. */
@@ -835,8 +979,10 @@ text_document (const char *path, GByteArray *bytes, GError **error)
   return document_take (g_strdup (path), g_strdup (path), 0, text, length, TRUE);
 }
 
+/* A whole text file (or a pipe: its size is found out by reading, up to
+ * the limit). */
 static ActnetDocument *
-read_text_file (const char *path, GError **error)
+read_text_file (const char *path, guint64 max, GError **error)
 {
   FILE *stream = fopen (path, "rb");
   if (stream == NULL)
@@ -845,13 +991,17 @@ read_text_file (const char *path, GError **error)
       return NULL;
     }
   GByteArray *bytes = g_byte_array_new ();
-  gboolean ok = read_all (stream, bytes);
+  gboolean too_big;
+  gboolean ok = read_bounded (stream, bytes, max, &too_big);
   int saved = errno;
   fclose (stream);
-  if (!ok)
+  if (!ok || too_big)
     {
       g_byte_array_unref (bytes);
-      set_errno_error (error, saved, path);
+      if (too_big)
+        set_size_error (error, path, 0, max);
+      else
+        set_errno_error (error, saved, path);
       return NULL;
     }
   return text_document (path, bytes, error);
@@ -865,7 +1015,8 @@ reader_open_stdin (ActnetCorpusReader *reader, GError **error)
   GByteArray *bytes = g_byte_array_new ();
   guint newlines = 0;
   int c;
-  while ((c = getc (stdin)) != EOF && is_space_byte ((char) c))
+  while ((c = getc (stdin)) != EOF && is_space_byte ((char) c)
+         && bytes->len < reader->max_document_size)
     {
       guint8 byte = (guint8) c;
       g_byte_array_append (bytes, &byte, 1);
@@ -886,10 +1037,17 @@ reader_open_stdin (ActnetCorpusReader *reader, GError **error)
       guint8 byte = (guint8) c;
       g_byte_array_append (bytes, &byte, 1);
     }
-  if (!read_all (stdin, bytes))
+  gboolean too_big;
+  if (!read_bounded (stdin, bytes, reader->max_document_size, &too_big))
     {
       g_byte_array_unref (bytes);
       set_errno_error (error, errno, "-");
+      return NULL;
+    }
+  if (too_big || bytes->len > reader->max_document_size)
+    {
+      g_byte_array_unref (bytes);
+      set_size_error (error, "-", 0, reader->max_document_size);
       return NULL;
     }
   return text_document ("-", bytes, error);
@@ -986,23 +1144,486 @@ set_json_syntax_error (GError **error, const char *path, guint line, const GErro
                "%s:%u: invalid JSON: %s", path, line, message);
 }
 
-/* One JSONL line (@line, without its newline) into a document. */
-static ActnetDocument *
-jsonl_document (ActnetCorpusReader *reader, const char *line, gsize length,
-                GError **error)
+/* ---- JSONL fast path ----------------------------------------------- */
+
+/* Most JSONL lines are plain objects of strings and numbers. This parser
+ * reads them without building a tree; anything it is not sure to read as
+ * json-glib does (escaped keys, surrogate escapes, \u0000, deep nesting,
+ * unusual numbers, repeated members, any syntax error) makes it give up,
+ * and the line goes through json-glib, which decides and words the
+ * errors. */
+
+#define FAST_JSON_MAX_DEPTH 32
+
+typedef struct {
+  const char *p;
+  const char *end;
+} JsonCursor;
+
+/* 1: '"' or '\\'; 2: a control character (not allowed raw); 3: a byte
+ * of a non-ASCII character, validated here so that the parser never
+ * relies on its caller for it. */
+static const guint8 json_string_byte[256] = {
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
+static inline void
+json_skip_space (JsonCursor *c)
 {
+  while (c->p < c->end && (*c->p == ' ' || *c->p == '\t' || *c->p == '\n' || *c->p == '\r'))
+    c->p++;
+}
+
+/* Length of the well-formed UTF-8 character at @p (before @end), or 0. */
+static gsize
+utf8_char_length (const guchar *p, const guchar *end)
+{
+  gsize avail = (gsize) (end - p);
+  guchar c = p[0];
+  if (c >= 0xC2 && c <= 0xDF)
+    return avail >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF)
+    {
+      if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return 0;
+      if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F))
+        return 0;
+      return 3;
+    }
+  if (c >= 0xF0 && c <= 0xF4)
+    {
+      if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+        return 0;
+      if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+        return 0;
+      return 4;
+    }
+  return 0;
+}
+
+static gint
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+    return (c | 0x20) - 'a' + 10;
+  return -1;
+}
+
+/* The four hex digits at @p as a code unit, or -1. */
+static gint32
+hex4 (const char *p)
+{
+  gint32 value = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      gint d = hex_value (p[i]);
+      if (d < 0)
+        return -1;
+      value = value << 4 | d;
+    }
+  return value;
+}
+
+/* Reads the string whose opening quote is at c->p. With @out (room for
+ * as many bytes as the raw string has) decodes it there and sets
+ * *@out_length; without, only checks it. FALSE: give up. */
+static gboolean
+json_read_string (JsonCursor *c, char *out, gsize *out_length)
+{
+  const guchar *p = (const guchar *) c->p + 1;
+  const guchar *end = (const guchar *) c->end;
+  char *o = out;
+  for (;;)
+    {
+      const guchar *run = p;
+      while (p < end && json_string_byte[*p] == 0)
+        p++;
+      if (o != NULL)
+        {
+          memcpy (o, run, (gsize) (p - run));
+          o += p - run;
+        }
+      if (p >= end)
+        return FALSE;
+      guint kind = json_string_byte[*p];
+      if (kind == 3)
+        {
+          gsize w = utf8_char_length (p, end);
+          if (w == 0)
+            return FALSE;
+          if (o != NULL)
+            {
+              memcpy (o, p, w);
+              o += w;
+            }
+          p += w;
+          continue;
+        }
+      if (kind == 2)
+        return FALSE;
+      if (*p == '"')
+        break;
+      /* A backslash. */
+      if (end - p < 2)
+        return FALSE;
+      char e = (char) p[1];
+      char plain;
+      switch (e)
+        {
+        case '"': plain = '"'; break;
+        case '\\': plain = '\\'; break;
+        case '/': plain = '/'; break;
+        case 'b': plain = '\b'; break;
+        case 'f': plain = '\f'; break;
+        case 'n': plain = '\n'; break;
+        case 'r': plain = '\r'; break;
+        case 't': plain = '\t'; break;
+        case 'u':
+          {
+            gint32 unit = end - p >= 6 ? hex4 ((const char *) p + 2) : -1;
+            /* NUL is json-glib's business (it ends strings there);
+             * surrogates too. */
+            if (unit <= 0 || (unit >= 0xD800 && unit <= 0xDFFF))
+              return FALSE;
+            if (o != NULL)
+              o += g_unichar_to_utf8 ((gunichar) unit, o);
+            p += 6;
+            continue;
+          }
+        default:
+          return FALSE;
+        }
+      if (o != NULL)
+        *o++ = plain;
+      p += 2;
+    }
+  c->p = (const char *) p + 1;
+  if (o != NULL)
+    {
+      *o = '\0';
+      *out_length = (gsize) (o - out);
+    }
+  return TRUE;
+}
+
+/* A decoded copy of the string at c->p, or NULL: give up. A @large
+ * string (the text) gets the rest of the line as room, trimmed after;
+ * others are measured first. */
+static char *
+json_dup_string (JsonCursor *c, gboolean large, gsize *length)
+{
+  const char *body = c->p + 1;
+  const char *q = c->end;
+  if (!large)
+    for (q = body; q < c->end && *q != '"'; q++)
+      if (*q == '\\' && q + 1 < c->end)
+        q++;
+  /* Decoding never lengthens. */
+  gsize room = (gsize) (MIN (q, c->end) - body) + 1;
+  char *out = g_malloc (room);
+  if (!json_read_string (c, out, length))
+    {
+      g_free (out);
+      return NULL;
+    }
+  if (room - *length > 4096)
+    out = g_realloc (out, *length + 1);
+  return out;
+}
+
+/* Skips a number; *@integer is set when it is a plain integer that fits
+ * (then in *@value). FALSE: give up (including forms json-glib might
+ * read differently, such as very long or far-out numbers). */
+static gboolean
+json_skip_number (JsonCursor *c, gboolean *integer, gint64 *value)
+{
+  const char *p = c->p;
+  gboolean negative = p < c->end && *p == '-';
+  if (negative)
+    p++;
+  const char *digits = p;
+  while (p < c->end && g_ascii_isdigit (*p))
+    p++;
+  gsize n_digits = (gsize) (p - digits);
+  if (n_digits == 0 || n_digits > 18 || (n_digits > 1 && *digits == '0'))
+    return FALSE;
+  *integer = TRUE;
+  if (p < c->end && *p == '.')
+    {
+      const char *fraction = ++p;
+      while (p < c->end && g_ascii_isdigit (*p))
+        p++;
+      if (p == fraction || p - fraction > 18)
+        return FALSE;
+      *integer = FALSE;
+    }
+  if (p < c->end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < c->end && (*p == '+' || *p == '-'))
+        p++;
+      const char *exponent = p;
+      while (p < c->end && g_ascii_isdigit (*p))
+        p++;
+      if (p == exponent || p - exponent > 2)
+        return FALSE;
+      *integer = FALSE;
+    }
+  if (*integer)
+    {
+      gint64 v = 0;
+      for (const char *d = digits; d < digits + n_digits; d++)
+        v = v * 10 + (*d - '0');
+      *value = negative ? -v : v;
+    }
+  c->p = p;
+  return TRUE;
+}
+
+static gboolean
+json_skip_literal (JsonCursor *c, const char *word)
+{
+  gsize n = strlen (word);
+  if ((gsize) (c->end - c->p) < n || memcmp (c->p, word, n) != 0)
+    return FALSE;
+  c->p += n;
+  return TRUE;
+}
+
+/* Skips any value at c->p (after blanks). */
+static gboolean
+json_skip_value (JsonCursor *c, guint depth)
+{
+  if (c->p >= c->end || depth > FAST_JSON_MAX_DEPTH)
+    return FALSE;
+  char first = *c->p;
+  if (first == '"')
+    return json_read_string (c, NULL, NULL);
+  if (first == '{' || first == '[')
+    {
+      char close = first == '{' ? '}' : ']';
+      c->p++;
+      json_skip_space (c);
+      if (c->p < c->end && *c->p == close)
+        {
+          c->p++;
+          return TRUE;
+        }
+      for (;;)
+        {
+          if (first == '{')
+            {
+              if (c->p >= c->end || *c->p != '"' || !json_read_string (c, NULL, NULL))
+                return FALSE;
+              json_skip_space (c);
+              if (c->p >= c->end || *c->p != ':')
+                return FALSE;
+              c->p++;
+              json_skip_space (c);
+            }
+          if (!json_skip_value (c, depth + 1))
+            return FALSE;
+          json_skip_space (c);
+          if (c->p >= c->end)
+            return FALSE;
+          if (*c->p == close)
+            {
+              c->p++;
+              return TRUE;
+            }
+          if (*c->p != ',')
+            return FALSE;
+          c->p++;
+          json_skip_space (c);
+        }
+    }
+  if (first == '-' || g_ascii_isdigit (first))
+    {
+      gboolean integer;
+      gint64 value;
+      return json_skip_number (c, &integer, &value);
+    }
+  return json_skip_literal (c, "true") || json_skip_literal (c, "false")
+         || json_skip_literal (c, "null");
+}
+
+enum {
+  MEMBER_TEXT = 1 << 0,
+  MEMBER_ID = 1 << 1,
+  MEMBER_TITLE = 1 << 2,
+  MEMBER_DATE = 1 << 3,
+  MEMBER_SOURCE = 1 << 4
+};
+
+static gboolean
+key_is (const char *key, gsize length, const char *name)
+{
+  return strlen (name) == length && memcmp (key, name, length) == 0;
+}
+
+/* jsonl_decode() without json-glib, or NULL when json-glib must read
+ * the line. */
+static ActnetDocument *
+jsonl_decode_fast (const ActnetCorpusReader *reader, guint number, const char *line,
+                   gsize length, gboolean *bad_date)
+{
+  JsonCursor c = { line, line + length };
+  const char *date_field = reader->date_field != NULL ? reader->date_field : "date";
+  char *text = NULL, *id = NULL, *title = NULL, *date = NULL, *source = NULL;
+  gsize text_length = 0;
+  guint seen = 0;
+  gboolean ok = FALSE;
+
+  json_skip_space (&c);
+  if (c.p >= c.end || *c.p != '{')
+    return NULL;
+  c.p++;
+  json_skip_space (&c);
+  while (c.p < c.end && *c.p == '"')
+    {
+      const char *key = c.p + 1;
+      if (!json_read_string (&c, NULL, NULL))
+        goto out;
+      gsize key_length = (gsize) (c.p - 1 - key);
+      if (memchr (key, '\\', key_length) != NULL)
+        goto out;
+      guint member = (key_is (key, key_length, "text") ? MEMBER_TEXT : 0)
+                     | (key_is (key, key_length, "id") ? MEMBER_ID : 0)
+                     | (key_is (key, key_length, "title") ? MEMBER_TITLE : 0)
+                     | (key_is (key, key_length, date_field) ? MEMBER_DATE : 0)
+                     | (key_is (key, key_length, "source") ? MEMBER_SOURCE : 0);
+      /* A repeated member: which copy counts is json-glib's call. */
+      if (seen & member)
+        goto out;
+      seen |= member;
+      json_skip_space (&c);
+      if (c.p >= c.end || *c.p != ':')
+        goto out;
+      c.p++;
+      json_skip_space (&c);
+      if (c.p >= c.end)
+        goto out;
+      if (member != 0 && *c.p == '"')
+        {
+          gsize n;
+          char *value = json_dup_string (&c, (member & MEMBER_TEXT) != 0, &n);
+          if (value == NULL)
+            goto out;
+          /* --date-field may name one of the others. */
+          if (member & MEMBER_ID)
+            id = g_strdup (value);
+          if (member & MEMBER_TITLE)
+            title = g_strdup (value);
+          if (member & MEMBER_DATE)
+            date = g_strdup (value);
+          if (member & MEMBER_SOURCE)
+            source = g_strdup (value);
+          if (member & MEMBER_TEXT)
+            {
+              text = value;
+              text_length = n;
+            }
+          else
+            g_free (value);
+        }
+      else if (member & (MEMBER_TEXT | MEMBER_ID))
+        {
+          /* "text" must be a string, "id" a string, an integer or null:
+           * anything else is an error json-glib words. */
+          if (member & MEMBER_TEXT)
+            goto out;
+          gboolean integer;
+          gint64 value;
+          if (json_skip_literal (&c, "null"))
+            ;
+          else if ((*c.p == '-' || g_ascii_isdigit (*c.p)) && json_skip_number (&c, &integer, &value)
+                   && integer)
+            id = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+          else
+            goto out;
+        }
+      else if (!json_skip_value (&c, 1))
+        goto out;
+      json_skip_space (&c);
+      if (c.p < c.end && *c.p == ',')
+        {
+          c.p++;
+          json_skip_space (&c);
+          if (c.p >= c.end || *c.p != '"')
+            goto out;
+          continue;
+        }
+      break;
+    }
+  if (c.p >= c.end || *c.p != '}')
+    goto out;
+  c.p++;
+  json_skip_space (&c);
+  ok = c.p == c.end && text != NULL;
+
+out:
+  if (!ok)
+    {
+      g_free (text);
+      g_free (id);
+      g_free (title);
+      g_free (date);
+      g_free (source);
+      return NULL;
+    }
   const char *path = reader->stream_path;
-  guint number = reader->line;
+  if (id == NULL)
+    id = g_strdup_printf ("%s:%u", path, number);
+  ActnetDocument *document = document_take (id, g_strdup (path), number, text, text_length, TRUE);
+  document->title = title;
+  document->date = date;
+  document->source = source;
+  if (document->date != NULL && reader->dating != ACTNET_DATING_NONE)
+    {
+      document->day = actnet_date_parse (document->date);
+      *bad_date = document->day == ACTNET_DATE_NONE;
+    }
+  return document;
+}
+
+/* Line @number of the open stream (@line, without its newline) into a
+ * document. Reads the reader and writes nothing to it, so that several
+ * threads decode lines of one stream at once (each with its @parser);
+ * *@bad_date is set when the date is there but not understood. */
+static ActnetDocument *
+jsonl_decode (const ActnetCorpusReader *reader, JsonParser *parser, guint number,
+              const char *line, gsize length, gboolean *bad_date, GError **error)
+{
+  ActnetDocument *fast = jsonl_decode_fast (reader, number, line, length, bad_date);
+  if (fast != NULL)
+    return fast;
+
+  const char *path = reader->stream_path;
   GError *local = NULL;
-  if (reader->parser == NULL)
-    reader->parser = json_parser_new ();
-  if (!json_parser_load_from_data (reader->parser, line, (gssize) length, &local))
+  if (!json_parser_load_from_data (parser, line, (gssize) length, &local))
     {
       set_json_syntax_error (error, path, number, local);
       g_error_free (local);
       return NULL;
     }
-  JsonNode *root = json_parser_get_root (reader->parser);
+  JsonNode *root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE,
@@ -1073,70 +1694,209 @@ jsonl_document (ActnetCorpusReader *reader, const char *line, gsize length,
   if (document->date != NULL && reader->dating != ACTNET_DATING_NONE)
     {
       document->day = actnet_date_parse (document->date);
-      if (document->day == ACTNET_DATE_NONE && reader->bad_dates++ == 0)
-        {
-          reader->bad_line = number;
-          /* Quoted in a one-line warning: bounded, whitespace flattened. */
-          reader->bad_text = g_utf8_substring (document->date, 0,
-                                               MIN (g_utf8_strlen (document->date, -1), 40));
-          g_strdelimit (reader->bad_text, "\t\r\n\"", ' ');
-        }
+      *bad_date = document->day == ACTNET_DATE_NONE;
     }
   document->source = string_member (object, "source");
   return document;
 }
 
-/* The next document of the open JSONL stream; NULL with *@done at its end. */
+/* Counts a date not understood in the open stream (in line order: the
+ * first one is quoted in the warning). */
+static void
+note_bad_date (ActnetCorpusReader *reader, const ActnetDocument *document)
+{
+  if (reader->bad_dates++ > 0)
+    return;
+  reader->bad_line = document->line;
+  /* Quoted in a one-line warning: bounded, whitespace flattened. */
+  reader->bad_text = g_utf8_substring (document->date, 0,
+                                       MIN (g_utf8_strlen (document->date, -1), 40));
+  g_strdelimit (reader->bad_text, "\t\r\n\"", ' ');
+}
+
+/* The current line of the open stream into a document. */
 static ActnetDocument *
-reader_next_line (ActnetCorpusReader *reader, gboolean *done, GError **error)
+jsonl_document (ActnetCorpusReader *reader, const char *line, gsize length, GError **error)
+{
+  if (reader->parser == NULL)
+    reader->parser = json_parser_new ();
+  gboolean bad_date = FALSE;
+  ActnetDocument *document = jsonl_decode (reader, reader->parser, reader->line, line, length,
+                                           &bad_date, error);
+  if (document != NULL && bad_date)
+    note_bad_date (reader, document);
+  return document;
+}
+
+/* ---- Bounded line reading --------------------------------------------------
+ *
+ * A JSONL line is kept only up to the maximum document size, so a hostile
+ * line (gigabytes without a newline) costs at most that much memory and
+ * fails as soon as it is over; the rest of it is read past on the next
+ * call, and the file goes on with the line after it. */
+
+#define GZ_CHUNK 65536
+
+/* Refills reader->chunk from the open gzip stream: bytes read, 0 at its
+ * end, -1 with @error (nothing after a corrupt block can be trusted: the
+ * file ends there). */
+static gssize
+gz_fill (ActnetCorpusReader *reader, GError **error)
+{
+  if (reader->chunk == NULL)
+    reader->chunk = g_malloc (GZ_CHUNK);
+  GError *io_error = NULL;
+  gssize got = g_input_stream_read (G_INPUT_STREAM (reader->gz), reader->chunk, GZ_CHUNK,
+                                    NULL, &io_error);
+  reader->chunk_pos = 0;
+  reader->chunk_length = got > 0 ? (gsize) got : 0;
+  if (got >= 0)
+    return got;
+  const char *path = reader->stream_path;
+  if (reader->line == 0)
+    g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                 "%s: corrupt or truncated gzip data (%s)", path, io_error->message);
+  else
+    g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                 "%s: corrupt or truncated gzip data after line %u (%s)", path,
+                 reader->line, io_error->message);
+  g_error_free (io_error);
+  return -1;
+}
+
+/* Appends @n bytes to the current line, at most up to @max in all; FALSE
+ * when they did not all fit. */
+static gboolean
+line_append (ActnetCorpusReader *reader, const char *data, gsize n, gsize max)
+{
+  gsize room = max - reader->line_length;
+  gsize take = MIN (n, room);
+  if (reader->line_length + take + 1 > reader->buffer_size)
+    {
+      reader->buffer_size = MAX (MAX (reader->buffer_size * 2, 256),
+                                 reader->line_length + take + 1);
+      reader->buffer = g_realloc (reader->buffer, reader->buffer_size);
+    }
+  memcpy (reader->buffer + reader->line_length, data, take);
+  reader->line_length += take;
+  return take == n;
+}
+
+/* Reads the next line of the open stream into reader->buffer
+ * (reader->line_length bytes, its '\n' dropped), keeping at most the
+ * maximum document size: *@too_long when the line is longer. 1: a line,
+ * 0: the end of the stream, -1: @error. */
+static int
+reader_read_line (ActnetCorpusReader *reader, gboolean *too_long, GError **error)
+{
+  gsize max = (gsize) MIN (reader->max_document_size, (guint64) G_MAXSIZE - 1);
+  if (reader->buffer == NULL)
+    reader->buffer = g_malloc (reader->buffer_size = 256);
+  reader->line_length = 0;
+  *too_long = FALSE;
+  gboolean any = FALSE;
+  if (reader->gz != NULL)
+    for (;;)
+      {
+        if (reader->chunk_pos == reader->chunk_length)
+          {
+            gssize got = gz_fill (reader, error);
+            if (got <= 0)
+              return got < 0 ? -1 : any;
+          }
+        const char *start = reader->chunk + reader->chunk_pos;
+        gsize available = reader->chunk_length - reader->chunk_pos;
+        const char *newline = memchr (start, '\n', available);
+        gsize n = newline != NULL ? (gsize) (newline - start) : available;
+        reader->chunk_pos += n + (newline != NULL);
+        if (reader->skip_line)
+          {
+            reader->skip_line = newline == NULL;
+            continue;
+          }
+        any = TRUE;
+        if (!line_append (reader, start, n, max))
+          {
+            *too_long = TRUE;
+            reader->skip_line = newline == NULL;
+            return 1;
+          }
+        if (newline != NULL)
+          return 1;
+      }
+
+  /* Byte by byte through stdio's buffer: unlike fread(), a line of a pipe
+   * is returned as soon as its newline arrives. */
+  FILE *stream = reader->stream;
+  int c;
+  flockfile (stream);
+  while ((c = getc_unlocked (stream)) != EOF)
+    {
+      if (reader->skip_line)
+        {
+          reader->skip_line = c != '\n';
+          continue;
+        }
+      any = TRUE;
+      if (c == '\n')
+        break;
+      if (reader->line_length + 1 >= reader->buffer_size || reader->line_length >= max)
+        {
+          char byte = (char) c;
+          if (!line_append (reader, &byte, 1, max))
+            {
+              *too_long = TRUE;
+              reader->skip_line = TRUE;
+              break;
+            }
+        }
+      else
+        reader->buffer[reader->line_length++] = (char) c;
+    }
+  gboolean failed = c == EOF && ferror (stream);
+  int saved = errno;
+  funlockfile (stream);
+  if (failed)
+    {
+      set_errno_error (error, saved != 0 ? saved : EIO, reader->stream_path);
+      return -1;
+    }
+  return any;
+}
+
+/* The next non-blank line of the open JSONL stream, checked (no NUL,
+ * valid UTF-8, not over the size and nesting limits) and without its
+ * newline or byte-order mark, in *@line (valid until the next call); FALSE
+ * with *@done at the stream's end or with @error (or both, for a corrupt
+ * gzip stream). */
+static gboolean
+reader_next_raw_line (ActnetCorpusReader *reader, const char **line_out, gsize *length_out,
+                      gboolean *done, GError **error)
 {
   const char *path = reader->stream_path;
   for (;;)
     {
-      char *line;
-      gsize length;
-      if (reader->gz != NULL)
+      gboolean too_long;
+      errno = 0;
+      int got = reader_read_line (reader, &too_long, error);
+      if (got <= 0)
         {
-          GError *io_error = NULL;
-          g_free (reader->gz_line);
-          reader->gz_line = g_data_input_stream_read_line (reader->gz, &length, NULL, &io_error);
-          if (reader->gz_line == NULL)
-            {
-              /* Nothing after a corrupt block can be trusted: the file ends here. */
-              *done = TRUE;
-              if (io_error != NULL)
-                {
-                  if (reader->line == 0)
-                    g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
-                                 "%s: corrupt or truncated gzip data (%s)", path, io_error->message);
-                  else
-                    g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
-                                 "%s: corrupt or truncated gzip data after line %u (%s)", path,
-                                 reader->line, io_error->message);
-                  g_error_free (io_error);
-                }
-              return NULL;
-            }
-          line = reader->gz_line;
-        }
-      else
-        {
-          errno = 0;
-          ssize_t got = getline (&reader->buffer, &reader->buffer_size, reader->stream);
-          if (got < 0)
-            {
-              if (ferror (reader->stream))
-                {
-                  set_errno_error (error, errno != 0 ? errno : EIO, path);
-                  return NULL;
-                }
-              *done = TRUE;
-              return NULL;
-            }
-          line = reader->buffer;
-          length = (gsize) got;
+          /* A read error of a plain file (G_FILE_ERROR) closes it too. */
+          *done = got == 0 || reader->gz != NULL;
+          return FALSE;
         }
       reader->line++;
+      if (too_long)
+        {
+          g_autofree char *limit = g_format_size_full (reader->max_document_size,
+                                                       G_FORMAT_SIZE_IEC_UNITS);
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT,
+                       "%s:%u: line longer than the maximum document size (%s; see "
+                       "--max-document-size)", path, reader->line, limit);
+          return FALSE;
+        }
+      char *line = reader->buffer;
+      gsize length = reader->line_length;
       while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
         length--;
 
@@ -1146,7 +1906,7 @@ reader_next_line (ActnetCorpusReader *reader, gboolean *done, GError **error)
           g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
                        "%s:%u: binary data (NUL byte at column %" G_GSIZE_FORMAT ")",
                        path, reader->line, (gsize) (nul - line) + 1);
-          return NULL;
+          return FALSE;
         }
       const char *end;
       if (!g_utf8_validate_len (line, length, &end))
@@ -1154,7 +1914,7 @@ reader_next_line (ActnetCorpusReader *reader, gboolean *done, GError **error)
           g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
                        "%s:%u: invalid UTF-8 (byte 0x%02X at column %" G_GSIZE_FORMAT ")",
                        path, reader->line, (guchar) *end, (gsize) (end - line) + 1);
-          return NULL;
+          return FALSE;
         }
       gsize start = 0;
       if (reader->line == 1 && length >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
@@ -1164,8 +1924,174 @@ reader_next_line (ActnetCorpusReader *reader, gboolean *done, GError **error)
         k++;
       if (k == length)
         continue;
-      return jsonl_document (reader, line + start, length - start, error);
+      if (actnet_i_json_too_deep (line + k, length - k, ACTNET_I_JSON_MAX_DEPTH))
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT,
+                       "%s:%u: JSON nested deeper than %u levels", path, reader->line,
+                       (guint) ACTNET_I_JSON_MAX_DEPTH);
+          return FALSE;
+        }
+      *line_out = line + start;
+      *length_out = length - start;
+      return TRUE;
     }
+}
+
+/* ---- Parallel JSONL decoding ----------------------------------------------
+ *
+ * Parsing JSON is most of the cost of reading a JSONL corpus. With jobs > 1
+ * the reader reads a block of lines ahead, decodes them on a thread pool
+ * (jsonl_decode() touches no reader state) and hands the documents out in
+ * line order; everything with state (bad-date counts, dating, skipping
+ * under keep_going, closing the stream) still happens in line order in the
+ * calling thread, so results and messages do not depend on the threads. */
+
+#define PREFETCH_LINES 512
+#define PREFETCH_BYTES (4 * 1024 * 1024)
+#define DECODE_CHUNK 16
+
+typedef struct {
+  char *line;                /* raw line, owned */
+  gsize length;
+  guint number;
+  ActnetDocument *document;  /* decoded, or NULL with error */
+  GError *error;
+  gboolean bad_date;
+} Prefetched;
+
+typedef struct {
+  ActnetCorpusReader *reader;
+  Prefetched **items;
+  guint n_items;
+} DecodeChunk;
+
+static void
+prefetched_free (Prefetched *item)
+{
+  g_free (item->line);
+  if (item->document != NULL)
+    actnet_document_free (item->document);
+  g_clear_error (&item->error);
+  g_free (item);
+}
+
+/* Drops what was read ahead of a stream being closed. */
+static void
+reader_clear_prefetched (ActnetCorpusReader *reader)
+{
+  g_queue_clear_full (&reader->prefetched, (GDestroyNotify) prefetched_free);
+  reader->prefetch_end = FALSE;
+  g_clear_error (&reader->prefetch_error);
+}
+
+static void
+decode_chunk (gpointer data, gpointer user_data)
+{
+  (void) user_data;
+  DecodeChunk *chunk = data;
+  ActnetCorpusReader *reader = chunk->reader;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  for (guint i = 0; i < chunk->n_items; i++)
+    {
+      Prefetched *item = chunk->items[i];
+      item->document = jsonl_decode (reader, parser, item->number, item->line, item->length,
+                                     &item->bad_date, &item->error);
+    }
+  g_free (chunk);
+  g_mutex_lock (&reader->decode_lock);
+  if (--reader->decode_pending == 0)
+    g_cond_signal (&reader->decode_done);
+  g_mutex_unlock (&reader->decode_lock);
+}
+
+/* Reads up to a block of lines ahead and decodes them in parallel. */
+static void
+reader_prefetch (ActnetCorpusReader *reader)
+{
+  g_autoptr (GPtrArray) block = g_ptr_array_new ();
+  gsize bytes = 0;
+  while (block->len < PREFETCH_LINES && bytes < PREFETCH_BYTES)
+    {
+      const char *line;
+      gsize length;
+      gboolean done = FALSE;
+      GError *local = NULL;
+      if (!reader_next_raw_line (reader, &line, &length, &done, &local))
+        {
+          /* A line the reader rejects keeps its place; the end of the
+           * stream, or an error that ends it, comes after the block. */
+          if (local != NULL && !done && local->domain != G_FILE_ERROR)
+            {
+              Prefetched *item = g_new0 (Prefetched, 1);
+              item->error = local;
+              g_queue_push_tail (&reader->prefetched, item);
+              continue;
+            }
+          reader->prefetch_end = done;
+          reader->prefetch_error = local;
+          break;
+        }
+      Prefetched *item = g_new0 (Prefetched, 1);
+      item->line = g_strndup (line, length);
+      item->length = length;
+      item->number = reader->line;
+      g_queue_push_tail (&reader->prefetched, item);
+      g_ptr_array_add (block, item);
+      bytes += length;
+    }
+  if (block->len == 0)
+    return;
+  reader->decode_pending = (block->len + DECODE_CHUNK - 1) / DECODE_CHUNK;
+  for (guint first = 0; first < block->len; first += DECODE_CHUNK)
+    {
+      DecodeChunk *chunk = g_new (DecodeChunk, 1);
+      chunk->reader = reader;
+      chunk->items = (Prefetched **) block->pdata + first;
+      chunk->n_items = MIN (DECODE_CHUNK, block->len - first);
+      g_thread_pool_push (reader->decode_pool, chunk, NULL);
+    }
+  g_mutex_lock (&reader->decode_lock);
+  while (reader->decode_pending > 0)
+    g_cond_wait (&reader->decode_done, &reader->decode_lock);
+  g_mutex_unlock (&reader->decode_lock);
+}
+
+/* reader_next_line() from the decoded block, refilled when empty. */
+static ActnetDocument *
+reader_next_prefetched (ActnetCorpusReader *reader, gboolean *done, GError **error)
+{
+  if (g_queue_is_empty (&reader->prefetched) && !reader->prefetch_end
+      && reader->prefetch_error == NULL)
+    reader_prefetch (reader);
+  Prefetched *item = g_queue_pop_head (&reader->prefetched);
+  if (item == NULL)
+    {
+      *done = reader->prefetch_end;
+      reader->prefetch_end = FALSE;
+      if (reader->prefetch_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&reader->prefetch_error));
+      return NULL;
+    }
+  ActnetDocument *document = g_steal_pointer (&item->document);
+  if (item->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&item->error));
+  else if (item->bad_date)
+    note_bad_date (reader, document);
+  prefetched_free (item);
+  return document;
+}
+
+/* The next document of the open JSONL stream; NULL with *@done at its end. */
+static ActnetDocument *
+reader_next_line (ActnetCorpusReader *reader, gboolean *done, GError **error)
+{
+  if (reader->decode_pool != NULL)
+    return reader_next_prefetched (reader, done, error);
+  const char *line;
+  gsize length;
+  if (!reader_next_raw_line (reader, &line, &length, done, error))
+    return NULL;
+  return jsonl_document (reader, line, length, error);
 }
 
 /* TRUE when a file (@is_dir FALSE) or directory found below an input is
@@ -1246,10 +2172,18 @@ reader_open (ActnetCorpusReader *reader, const Pending *pending, GError **error)
         set_errno_error (error, errno, path);
       return NULL;
     }
+  if (pending->top && !actnet_i_check_input_type (path, st.st_mode, error))
+    return NULL;
   if (S_ISDIR (st.st_mode))
     {
       if (pending->top)
-        g_hash_table_remove_all (reader->visited);
+        {
+          g_hash_table_remove_all (reader->visited);
+          /* Checked when the walk is over (reader_end_walk()). */
+          g_free (reader->walk_root);
+          reader->walk_root = g_strdup (path);
+          reader->walk_files = 0;
+        }
       char *key = g_strdup_printf ("%ju:%ju", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino);
       if (g_hash_table_contains (reader->visited, key))
         {
@@ -1260,12 +2194,22 @@ reader_open (ActnetCorpusReader *reader, const Pending *pending, GError **error)
       g_hash_table_add (reader->visited, key);
       if (!pending->top && batch_excluded (reader, pending->relative, TRUE))
         return NULL;
-      reader_expand_directory (reader, path, pending->relative, error);
+      if (!reader_expand_directory (reader, path, pending->relative, error) && pending->top)
+        g_clear_pointer (&reader->walk_root, g_free);   /* reported already */
       return NULL;
     }
   if (!pending->top && (!S_ISREG (st.st_mode) || !is_corpus_name (path)
                         || batch_excluded (reader, pending->relative, FALSE)))
     return NULL;
+  if (!pending->top)
+    reader->walk_files++;
+  /* A whole text file over the limit fails before a byte is read. */
+  if (S_ISREG (st.st_mode) && !is_jsonl_name (path)
+      && (guint64) st.st_size > reader->max_document_size)
+    {
+      set_size_error (error, path, (guint64) st.st_size, reader->max_document_size);
+      return NULL;
+    }
 
   if (is_gzip_jsonl_name (path))
     return reader_open_gzip (reader, path, error);
@@ -1282,7 +2226,7 @@ reader_open (ActnetCorpusReader *reader, const Pending *pending, GError **error)
       reader->line = 0;
       return NULL;
     }
-  return read_text_file (path, error);
+  return read_text_file (path, reader->max_document_size, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1529,6 +2473,52 @@ reader_date_document (ActnetCorpusReader *reader, ActnetDocument *document)
     document->day = head_date (document);
 }
 
+/* The end of the walk of an input directory: an error when it held no
+ * corpus file at all, which is a wrong path or a wrong --include far more
+ * often than an intended empty run. */
+static ActnetDocument *
+reader_end_walk (ActnetCorpusReader *reader, GError **error)
+{
+  g_autofree char *root = g_steal_pointer (&reader->walk_root);
+  if (reader->walk_files == 0)
+    g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_NOT_FOUND,
+                 "%s: no corpus files in this directory (*.txt, *.md, *.markdown, *.jsonl, "
+                 "*.jsonl.gz%s)", root,
+                 reader->include != NULL ? ", matching --include" : "");
+  return NULL;
+}
+
+/* Documents without text are read (they keep ids and counts stable) but
+ * said: an empty file is more often a failed download than a story. */
+static void
+reader_note_empty (ActnetCorpusReader *reader, const ActnetDocument *document)
+{
+  gsize i = document->length >= 3 && memcmp (document->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  while (i < document->length && is_space_byte (document->text[i]))
+    i++;
+  if (i < document->length)
+    return;
+  if (reader->n_empty++ == 0)
+    reader->first_empty = g_strdup (document->id);
+}
+
+/* At the end: one warning for all the empty documents. */
+static void
+reader_report_empty (ActnetCorpusReader *reader)
+{
+  if (reader->n_empty == 0)
+    return;
+  if (reader->n_empty == 1)
+    g_ptr_array_add (reader->warnings,
+                     g_strdup_printf ("%s: empty document (no text)", reader->first_empty));
+  else
+    g_ptr_array_add (reader->warnings,
+                     g_strdup_printf ("%" G_GUINT64_FORMAT " empty documents (no text), the "
+                                      "first %s", reader->n_empty, reader->first_empty));
+  reader->n_empty = 0;
+  g_clear_pointer (&reader->first_empty, g_free);
+}
+
 /* After an error the reader stays usable: the next call goes on with the
  * next JSONL line or the next file. */
 ActnetDocument *
@@ -1548,12 +2538,24 @@ actnet_corpus_reader_next (ActnetCorpusReader *reader, GError **error)
           if (done || (local != NULL && local->domain == G_FILE_ERROR))
             reader_close_stream (reader);
         }
+      else if (reader->walk_root != NULL
+               && (g_queue_is_empty (&reader->pending)
+                   || ((Pending *) g_queue_peek_head (&reader->pending))->top))
+        document = reader_end_walk (reader, &local);
       else
         {
           Pending *pending = g_queue_pop_head (&reader->pending);
           if (pending == NULL)
-            return NULL;
+            {
+              reader_report_empty (reader);
+              return NULL;
+            }
           document = reader_open (reader, pending, &local);
+          /* A whole file is done now; a stream when it is closed. */
+          if (reader->stream != NULL || reader->gz != NULL)
+            reader->stream_size = pending->size;
+          else
+            reader->input_done += pending->size;
           pending_free (pending);
         }
       if (local != NULL && reader->keep_going)
@@ -1570,6 +2572,7 @@ actnet_corpus_reader_next (ActnetCorpusReader *reader, GError **error)
         }
       if (document != NULL)
         {
+          reader_note_empty (reader, document);
           reader_date_document (reader, document);
           return document;
         }
@@ -1650,6 +2653,18 @@ actnet_corpus_reader_set_batch (ActnetCorpusReader *reader, const ActnetBatchOpt
   reader->include = compile_globs (options->include);
   reader->exclude = compile_globs (options->exclude);
   reader->keep_going = options->keep_going;
+  /* A document lives in one GByteArray: under 4 GiB whatever is asked. */
+  reader->max_document_size = MIN (options->max_document_size != 0
+                                     ? options->max_document_size
+                                     : ACTNET_DEFAULT_MAX_DOCUMENT_SIZE,
+                                   (guint64) G_MAXUINT - 1);
+  if (options->jobs > 1 && reader->decode_pool == NULL)
+    {
+      g_mutex_init (&reader->decode_lock);
+      g_cond_init (&reader->decode_done);
+      reader->decode_pool = g_thread_pool_new (decode_chunk, NULL, (gint) MIN (options->jobs, 1024),
+                                               TRUE, NULL);
+    }
   if (options->files_from != NULL)
     return read_files_from (reader, options->files_from, error);
   return TRUE;
@@ -1667,9 +2682,25 @@ actnet_corpus_reader_get_input_position (const ActnetCorpusReader *reader, guint
                                          guint64 *total)
 {
   g_return_if_fail (reader != NULL);
-  /* PLACEHOLDER: implemented by the progress work (issue 6). */
+  guint64 position = 0;
+  if (reader->gz != NULL)
+    {
+      /* The compressed bytes read so far: the file stream under the
+       * decompressor (its read-ahead buffer is small). */
+      GInputStream *plain = g_filter_input_stream_get_base_stream (G_FILTER_INPUT_STREAM (reader->gz));
+      GInputStream *raw = g_filter_input_stream_get_base_stream (G_FILTER_INPUT_STREAM (plain));
+      if (G_IS_SEEKABLE (raw))
+        position = (guint64) MAX (g_seekable_tell (G_SEEKABLE (raw)), 0);
+    }
+  else if (reader->stream != NULL && !reader->stream_is_stdin)
+    {
+      long offset = ftell (reader->stream);
+      position = offset > 0 ? (guint64) offset : 0;
+    }
+  /* A file that grew while it is read must not push past the total. */
+  position = MIN (position, reader->stream_size);
   if (consumed != NULL)
-    *consumed = 0;
+    *consumed = reader->input_done + position;
   if (total != NULL)
-    *total = 0;
+    *total = reader->input_total;
 }

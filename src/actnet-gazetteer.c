@@ -2,6 +2,7 @@
 #include <actnet/actnet.h>
 #include "actnet-gazetteer-private.h"
 #include "atomic-file.h"
+#include "input-limits.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ struct _ActnetGazetteer {
   GHashTable *ids;       /* id (borrowed from Actor) -> index */
   GHashTable *keys;      /* alias key (borrowed from the first Alias) -> its index */
   GPtrArray *warnings;   /* char* */
+  gsize max_alias_length; /* bytes; longer aliases and labels are refused */
 };
 
 /* Where a line came from, for messages; name == NULL for code callers. */
@@ -72,8 +74,29 @@ actnet_gazetteer_new (void)
   gaz->ids = g_hash_table_new (g_str_hash, g_str_equal);
   gaz->keys = g_hash_table_new (g_str_hash, g_str_equal);
   gaz->warnings = g_ptr_array_new_with_free_func (g_free);
+  gaz->max_alias_length = ACTNET_DEFAULT_MAX_ALIAS_LENGTH;
   return gaz;
 }
+
+void
+actnet_gazetteer_set_max_alias_length (ActnetGazetteer *gazetteer, gsize max_length)
+{
+  g_return_if_fail (gazetteer != NULL);
+  gazetteer->max_alias_length = max_length != 0 ? max_length : ACTNET_DEFAULT_MAX_ALIAS_LENGTH;
+}
+
+gsize
+actnet_gazetteer_get_max_alias_length (const ActnetGazetteer *gazetteer)
+{
+  g_return_val_if_fail (gazetteer != NULL, 0);
+  return gazetteer->max_alias_length;
+}
+
+/* Checked before the text is normalised or tokenised, which cost memory
+ * in proportion to it. */
+static gboolean
+check_alias_length (const ActnetGazetteer *gaz, const char *text, const Origin *origin,
+                    GError **error);
 
 void
 actnet_gazetteer_free (ActnetGazetteer *gazetteer)
@@ -217,6 +240,19 @@ add_alias_internal (ActnetGazetteer *gaz, guint actor, const char *text,
 }
 
 static gboolean
+check_alias_length (const ActnetGazetteer *gaz, const char *text, const Origin *origin,
+                    GError **error)
+{
+  gsize length = strlen (text);
+  if (length <= gaz->max_alias_length)
+    return TRUE;
+  set_error (error, ACTNET_ERROR_LIMIT, origin,
+             "alias longer than the maximum alias length (%" G_GSIZE_FORMAT " bytes > %"
+             G_GSIZE_FORMAT "; see --max-alias-length)", length, gaz->max_alias_length);
+  return FALSE;
+}
+
+static gboolean
 add_alias_period_internal (ActnetGazetteer *gaz, guint actor, const char *text,
                            ActnetCasePolicy policy, gboolean dated, ActnetDate from,
                            ActnetDate to, const Origin *origin, GError **error)
@@ -226,6 +262,8 @@ add_alias_period_internal (ActnetGazetteer *gaz, guint actor, const char *text,
       set_error (error, ACTNET_ERROR_GAZETTEER, origin, "empty alias");
       return FALSE;
     }
+  if (!check_alias_length (gaz, text, origin, error))
+    return FALSE;
   char *key = actnet_text_normalize (text, -1);
   if (key == NULL || *key == '\0' || !has_alnum (text))
     {
@@ -776,8 +814,8 @@ parse_line (ActnetGazetteerLoad *load, char *line, const Origin *origin,
       set_error (error, ACTNET_ERROR_PARSE, origin,
                  "expected 3 or 4 tab-separated columns (id, type, label, aliases; "
                  "a 5th for attributes), found %u%s",
-                 n, n == 1 && has_space_run (line)
-                      ? "; columns must be separated by tabs" : "");
+                 n, n < 3 && strchr (line, ' ') != NULL
+                      ? "; columns must be separated by tabs, not spaces" : "");
       goto out;
     }
   if (*header_allowed)
@@ -791,6 +829,15 @@ parse_line (ActnetGazetteerLoad *load, char *line, const Origin *origin,
     }
   for (guint i = 0; i < n; i++)
     g_strstrip (fields[i]);
+  /* A tab typed as spaces still loads, as a name nobody writes: say so. */
+  for (guint i = 2; i < MIN (n, 4); i++)
+    if (has_space_run (fields[i]))
+      {
+        actnet_i_gazetteer_load_warn (load, origin->line,
+                                      "run of spaces in the %s column ('%s'): a tab typed as "
+                                      "spaces?", i == 2 ? "label" : "aliases", fields[i]);
+        break;
+      }
 
   guint actor = actnet_i_gazetteer_load_actor (load, origin->line, fields[0], fields[1],
                                                fields[2], error);
@@ -920,6 +967,9 @@ actnet_gazetteer_load_file (ActnetGazetteer *gazetteer, const char *path,
   g_return_val_if_fail (gazetteer != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  struct stat st;
+  if (stat (path, &st) == 0 && !actnet_i_check_input_type (path, st.st_mode, error))
+    return FALSE;
   char *contents = NULL;
   gsize length = 0;
   if (!g_file_get_contents (path, &contents, &length, error))

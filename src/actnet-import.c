@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later */
 #include <actnet/actnet.h>
 #include "actnet-gazetteer-private.h"
+#include "input-limits.h"
 
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
@@ -1461,6 +1462,14 @@ spacy_line (Import *imp, char *line, guint number, gpointer data, GError **error
     p++;
   if (*p == '\0')
     return TRUE;
+  /* json-glib recurses per level: a hostile line would overflow the stack. */
+  if (actnet_i_json_too_deep (p, strlen (p), ACTNET_I_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT, "%s:%u: JSON nested deeper than %u levels",
+                   actnet_i_gazetteer_load_get_name (imp->load), number,
+                   (guint) ACTNET_I_JSON_MAX_DEPTH);
+      return FALSE;
+    }
   GError *json_error = NULL;
   if (!json_parser_load_from_data (sp->parser, line, -1, &json_error))
     {
@@ -2220,6 +2229,10 @@ actnet_gazetteer_import_file (ActnetGazetteer *gazetteer, const char *path,
   g_return_val_if_fail (gazetteer != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* A device (/dev/zero) would be read until memory runs out. */
+  struct stat st;
+  if (stat (path, &st) == 0 && !actnet_i_check_input_type (path, st.st_mode, error))
+    return FALSE;
   char *contents = NULL;
   gsize length = 0;
   if (!g_file_get_contents (path, &contents, &length, error))

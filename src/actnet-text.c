@@ -274,32 +274,59 @@ char_entry (gunichar ch, const char **key)
 
 /* ---- ASCII ------------------------------------------------------------ */
 
-static inline gboolean
-ascii_is_alnum (guchar c)
-{
-  return (guint) (c - '0') < 10 || (guint) ((c | 0x20) - 'a') < 26;
-}
+/* What an ASCII byte starts or continues; every byte >= 0x80 is
+ * BYTE_HIGH (decoded and looked up in the tables above). */
+enum {
+  BYTE_WORD,   /* letters and digits */
+  BYTE_SPACE,  /* whitespace and every C0 control character, DEL */
+  BYTE_PUNCT,
+  BYTE_HIGH
+};
 
-/* Whitespace and every C0 control character. */
-static inline gboolean
-ascii_is_space (guchar c)
-{
-  return c <= 0x20 || c == 0x7F;
-}
+#define W BYTE_WORD
+#define S BYTE_SPACE
+#define P BYTE_PUNCT
+#define H BYTE_HIGH
+static const guint8 byte_kind[256] = {
+  S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+  W, W, W, W, W, W, W, W, W, W, P, P, P, P, P, P,
+  P, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+  W, W, W, W, W, W, W, W, W, W, W, P, P, P, P, P,
+  P, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+  W, W, W, W, W, W, W, W, W, W, W, P, P, P, P, S,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+};
+#undef W
+#undef S
+#undef P
+#undef H
 
 /* ---- Buffers ---------------------------------------------------------- */
+
+static void
+keys_grow (ActnetTokens *tokens, gsize extra)
+{
+  gsize capacity = tokens->keys_capacity * 2;
+  while (capacity < tokens->keys_length + extra)
+    capacity *= 2;
+  tokens->keys = g_realloc (tokens->keys, capacity);
+  tokens->keys_capacity = capacity;
+}
 
 static inline void
 keys_reserve (ActnetTokens *tokens, gsize extra)
 {
   if (G_UNLIKELY (tokens->keys_length + extra > tokens->keys_capacity))
-    {
-      gsize capacity = tokens->keys_capacity * 2;
-      while (capacity < tokens->keys_length + extra)
-        capacity *= 2;
-      tokens->keys = g_realloc (tokens->keys, capacity);
-      tokens->keys_capacity = capacity;
-    }
+    keys_grow (tokens, extra);
 }
 
 static inline void
@@ -310,18 +337,20 @@ keys_append (ActnetTokens *tokens, const char *bytes, gsize length)
   tokens->keys_length += length;
 }
 
+static void
+symbols_grow (ActnetTokens *tokens)
+{
+  tokens->symbols_capacity *= 2;
+  tokens->symbols = g_renew (ActnetSymbol, tokens->symbols, tokens->symbols_capacity);
+  tokens->case_masks = g_renew (guint64, tokens->case_masks, tokens->symbols_capacity);
+}
+
 static inline void
 symbol_push (ActnetTokens *tokens, gsize start, gsize end, gsize key_offset,
              gsize key_length, guint kind, guint case_flags, guint64 mask)
 {
   if (G_UNLIKELY (tokens->n_symbols == tokens->symbols_capacity))
-    {
-      tokens->symbols_capacity *= 2;
-      tokens->symbols = g_renew (ActnetSymbol, tokens->symbols,
-                                 tokens->symbols_capacity);
-      tokens->case_masks = g_renew (guint64, tokens->case_masks,
-                                    tokens->symbols_capacity);
-    }
+    symbols_grow (tokens);
   ActnetSymbol *symbol = &tokens->symbols[tokens->n_symbols];
   symbol->start = start;
   symbol->end = end;
@@ -340,16 +369,34 @@ typedef struct {
   guint64 mask;
 } CaseState;
 
+/* Adds one cased character (@upper: upper or title case, else lower),
+ * without branches: this runs for every letter of the text. */
 static inline void
-case_state_add (CaseState *state, gboolean upper)
+case_state_add (CaseState *state, guint upper)
 {
-  if ((state->flags & (ACTNET_CASE_HAS_UPPER | ACTNET_CASE_HAS_LOWER)) == 0
-      && upper)
-    state->flags |= ACTNET_CASE_FIRST_UPPER;
-  state->flags |= upper ? ACTNET_CASE_HAS_UPPER : ACTNET_CASE_HAS_LOWER;
-  if ((state->mask >> 63) == 0)
-    state->mask = state->mask << 1 | (upper ? 1 : 0);
+  guint first = upper & ((state->flags & (ACTNET_CASE_HAS_UPPER | ACTNET_CASE_HAS_LOWER)) == 0);
+  state->flags |= (first ? ACTNET_CASE_FIRST_UPPER : 0)
+                  | (upper ? ACTNET_CASE_HAS_UPPER : ACTNET_CASE_HAS_LOWER);
+  guint room = (guint) ((state->mask >> 63) == 0);
+  state->mask = state->mask << room | (guint64) (upper & room);
 }
+
+/* ASCII letters and digits: the lower-cased byte, and above it 1 for a
+ * lower-case letter, 2 for a capital; 0 for every other byte. */
+static const guint16 ascii_word[256] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0x030, 0x031, 0x032, 0x033, 0x034, 0x035, 0x036, 0x037, 0x038, 0x039, 0, 0, 0, 0, 0, 0,
+  0, 0x261, 0x262, 0x263, 0x264, 0x265, 0x266, 0x267, 0x268, 0x269, 0x26a, 0x26b, 0x26c, 0x26d, 0x26e, 0x26f,
+  0x270, 0x271, 0x272, 0x273, 0x274, 0x275, 0x276, 0x277, 0x278, 0x279, 0x27a, 0, 0, 0, 0, 0,
+  0, 0x161, 0x162, 0x163, 0x164, 0x165, 0x166, 0x167, 0x168, 0x169, 0x16a, 0x16b, 0x16c, 0x16d, 0x16e, 0x16f,
+  0x170, 0x171, 0x172, 0x173, 0x174, 0x175, 0x176, 0x177, 0x178, 0x179, 0x17a, 0, 0, 0, 0, 0,
+};
+
+/* ASCII bytes of a word are lower-cased in chunks of at most this many,
+ * for which room is made once. */
+#define ASCII_CHUNK 64
 
 /* Scans the word starting at @p and returns the offset after it. */
 static gsize
@@ -361,24 +408,27 @@ scan_word (ActnetTokens *tokens, const guchar *text, gsize p, gsize length)
 
   for (;;)
     {
+      /* One more byte for the key's NUL. */
+      keys_reserve (tokens, ASCII_CHUNK + 1);
+      char *out = tokens->keys + tokens->keys_length;
+      gsize stop = MIN (length, p + ASCII_CHUNK);
       gsize q = p;
-      while (q < length && ascii_is_alnum (text[q]))
-        q++;
-      if (q > p)
+      CaseState s = state;
+      for (; q < stop; q++)
         {
-          keys_reserve (tokens, q - p);
-          char *out = tokens->keys + tokens->keys_length;
-          for (gsize i = p; i < q; i++)
-            {
-              guchar c = text[i];
-              gboolean upper = (guint) (c - 'A') < 26;
-              *out++ = (char) (upper ? c | 0x20 : c);
-              if (upper || (guint) (c - 'a') < 26)
-                case_state_add (&state, upper);
-            }
-          tokens->keys_length += q - p;
-          p = q;
+          guint info = ascii_word[text[q]];
+          if (info == 0)
+            break;
+          *out++ = (char) info;
+          if (info >> 8)
+            case_state_add (&s, info >> 9);
         }
+      state = s;
+      tokens->keys_length += q - p;
+      gboolean more = q == stop && stop < length;
+      p = q;
+      if (more)
+        continue;
       if (p >= length || text[p] < 0x80)
         break;
 
@@ -399,7 +449,8 @@ scan_word (ActnetTokens *tokens, const guchar *text, gsize p, gsize length)
     }
 
   gsize key_length = tokens->keys_length - key_offset;
-  keys_append (tokens, "", 1);
+  keys_reserve (tokens, 1);
+  tokens->keys[tokens->keys_length++] = '\0';
   symbol_push (tokens, start, p, key_offset, key_length, ACTNET_SYMBOL_WORD,
                state.flags, state.mask);
   return p;
@@ -412,13 +463,14 @@ scan_space (ActnetTokens *tokens, const guchar *text, gsize p, gsize length)
 
   while (p < length)
     {
-      if (text[p] < 0x80)
+      guint kind = byte_kind[text[p]];
+      if (kind == BYTE_SPACE)
         {
-          if (!ascii_is_space (text[p]))
-            break;
           p++;
           continue;
         }
+      if (kind != BYTE_HIGH)
+        break;
       gunichar ch;
       guint n = utf8_decode (text + p, text + length, &ch);
       const char *key;
@@ -441,6 +493,17 @@ push_punct (ActnetTokens *tokens, gsize start, gsize end, const char *key,
   tokens->keys_length += key_length + 1;
   symbol_push (tokens, start, end, key_offset, key_length, ACTNET_SYMBOL_PUNCT,
                0, 0);
+}
+
+static inline void
+push_ascii_punct (ActnetTokens *tokens, gsize p, guchar c)
+{
+  gsize key_offset = tokens->keys_length;
+  keys_reserve (tokens, 2);
+  tokens->keys[key_offset] = c == '`' ? '\'' : (char) c;
+  tokens->keys[key_offset + 1] = '\0';
+  tokens->keys_length += 2;
+  symbol_push (tokens, p, p + 1, key_offset, 1, ACTNET_SYMBOL_PUNCT, 0, 0);
 }
 
 ActnetTokens *
@@ -467,19 +530,28 @@ actnet_tokens_new (const char *text, gssize length)
   while (p < n)
     {
       guchar c = bytes[p];
-      if (c < 0x80)
+      switch (byte_kind[c])
         {
-          if (ascii_is_alnum (c))
-            p = scan_word (tokens, bytes, p, n);
-          else if (ascii_is_space (c))
-            p = scan_space (tokens, bytes, p, n);
-          else
+        case BYTE_WORD:
+          p = scan_word (tokens, bytes, p, n);
+          continue;
+        case BYTE_SPACE:
+          /* A lone ASCII space, the commonest symbol, needs no loop. */
+          if (p + 1 < n && byte_kind[bytes[p + 1]] != BYTE_SPACE
+              && byte_kind[bytes[p + 1]] != BYTE_HIGH)
             {
-              char key = c == '`' ? '\'' : (char) c;
-              push_punct (tokens, p, p + 1, &key, 1);
+              symbol_push (tokens, p, p + 1, SPACE_KEY_OFFSET, 1, ACTNET_SYMBOL_SPACE, 0, 0);
               p++;
             }
+          else
+            p = scan_space (tokens, bytes, p, n);
           continue;
+        case BYTE_PUNCT:
+          push_ascii_punct (tokens, p, c);
+          p++;
+          continue;
+        default:
+          break;
         }
 
       gunichar ch;

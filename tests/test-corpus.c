@@ -3,6 +3,7 @@
 #include <actnet/actnet.h>
 
 #include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -867,6 +868,118 @@ test_batch_keep_going (void **state)
   actnet_test_rmdir (dir);
 }
 
+/* Writes @length bytes of @data gzip-compressed to DIR/NAME; new path. */
+static char *
+write_gzip_file (const char *dir, const char *name, const char *data, gsize length)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileOutputStream) raw = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                      NULL, NULL);
+  assert_non_null (raw);
+  g_autoptr (GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr (GOutputStream) out = g_converter_output_stream_new (G_OUTPUT_STREAM (raw),
+                                                                 G_CONVERTER (compressor));
+  assert_true (g_output_stream_write_all (out, data, length, NULL, NULL, NULL));
+  assert_true (g_output_stream_close (out, NULL, NULL));
+  return path;
+}
+
+static guint64
+file_size (const char *path)
+{
+  GStatBuf st;
+  assert_int_equal (g_stat (path, &st), 0);
+  return (guint64) st.st_size;
+}
+
+static void
+test_input_position (void **state)
+{
+  (void) state;
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *sub = g_build_filename (corpus, "sub", NULL);
+  assert_int_equal (g_mkdir_with_parents (sub, 0777), 0);
+  g_autofree char *c = actnet_test_write_file (dir, "c.md", "Tripoli, a top-level file.", -1);
+  g_autofree char *d = actnet_test_write_file (dir, "d.txt", "Listed in the file list.", -1);
+  g_autofree char *a = actnet_test_write_file (corpus, "a.txt", "Benghazi.", -1);
+  const char *line1 = "{\"id\": \"b1\", \"text\": \"One.\"}\n";
+  g_autofree char *b_text = g_strconcat (line1, "{\"id\": \"b2\", \"text\": \"Two.\"}\n"
+                                         "{\"id\": \"b3\", \"text\": \"Three.\"}\n", NULL);
+  g_autofree char *b = actnet_test_write_file (sub, "b.jsonl", b_text, -1);
+  /* Neither is read, so neither counts: excluded, not a corpus file. */
+  g_free (actnet_test_write_file (sub, "skip.txt", "Excluded, never read.", -1));
+  g_free (actnet_test_write_file (corpus, "notes.csv", "a,b\n", -1));
+  /* Random letters barely compress: the .gz is far larger than one read
+   * buffer, so the position moves inside it. */
+  g_autoptr (GRand) rand = g_rand_new_with_seed (6);
+  g_autoptr (GString) lines = g_string_new (NULL);
+  for (guint i = 0; i < 4000; i++)
+    {
+      g_string_append_printf (lines, "{\"id\": \"g%u\", \"text\": \"", i);
+      for (guint k = 0; k < 60; k++)
+        g_string_append_c (lines, (char) ('a' + g_rand_int_range (rand, 0, 26)));
+      g_string_append (lines, "\"}\n");
+    }
+  g_autofree char *gz = write_gzip_file (corpus, "big.jsonl.gz", lines->str, lines->len);
+  g_autofree char *list_text = g_strdup_printf ("%s\n", d);
+  g_autofree char *list = actnet_test_write_file (dir, "list", list_text, -1);
+
+  const char *inputs[] = { c, corpus, NULL };
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  const char *exclude[] = { "skip.txt", NULL };
+  ActnetBatchOptions options = ACTNET_BATCH_OPTIONS_INIT;
+  options.exclude = exclude;
+  options.files_from = list;
+  assert_true (actnet_corpus_reader_set_batch (reader, &options, NULL));
+
+  /* Before reading: the named files and the listed one; the directory is
+   * walked later. */
+  guint64 consumed = 1, total = 0;
+  actnet_corpus_reader_get_input_position (reader, &consumed, &total);
+  assert_int_equal (consumed, 0);
+  assert_int_equal (total, file_size (c) + file_size (d));
+
+  guint64 want_total = file_size (c) + file_size (d) + file_size (a) + file_size (b)
+                       + file_size (gz);
+  guint64 last = 0, gz_first = 0, gz_last = 0, gz_docs = 0;
+  GError *error = NULL;
+  ActnetDocument *document;
+  while ((document = actnet_corpus_reader_next (reader, &error)) != NULL)
+    {
+      actnet_corpus_reader_get_input_position (reader, &consumed, &total);
+      assert_true (consumed >= last);
+      assert_true (consumed <= total);
+      last = consumed;
+      if (strcmp (document->path, c) == 0)
+        assert_int_equal (consumed, file_size (c));
+      else if (strcmp (document->path, gz) == 0)
+        {
+          if (gz_docs++ == 0)
+            gz_first = consumed;
+          gz_last = consumed;
+        }
+      else if (strcmp (document->id, "b1") == 0)
+        /* Whole files before it, then one line of b.jsonl. */
+        assert_int_equal (consumed, file_size (c) + file_size (a) + file_size (gz)
+                                      + strlen (line1));
+      else if (strcmp (document->path, d) == 0)
+        assert_int_equal (consumed, want_total);
+      actnet_document_free (document);
+    }
+  assert_null (error);
+  assert_int_equal (gz_docs, 4000);
+  assert_true (gz_first > file_size (c) + file_size (a));
+  assert_true (gz_first < gz_last);
+  actnet_corpus_reader_get_input_position (reader, &consumed, &total);
+  assert_int_equal (total, want_total);
+  assert_int_equal (consumed, want_total);
+  /* Either pointer may be NULL. */
+  actnet_corpus_reader_get_input_position (reader, NULL, NULL);
+  actnet_test_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -892,6 +1005,7 @@ main (void)
     cmocka_unit_test (test_batch_globs),
     cmocka_unit_test (test_batch_files_from),
     cmocka_unit_test (test_batch_keep_going),
+    cmocka_unit_test (test_input_position),
   };
   return cmocka_run_group_tests_name ("corpus", tests, NULL, NULL);
 }

@@ -141,9 +141,17 @@ write_paragraph_corpus (const char *dir, guint *n_documents)
         for (guint k = 0; paragraphs[k] != NULL; k++)
           {
             g_autofree char *escaped = g_strescape (paragraphs[k], NULL);
-            g_string_append_printf (jsonl, "{\"id\": \"d%u\", \"date\": \"20%02u-%02u-%02u\", "
-                                    "\"text\": \"%s\"}\n", *n_documents, 11 + round, 1 + i,
-                                    1 + k % 28, escaped);
+            /* Now and then a date nobody understands, and a broken line
+             * (skipped under keep_going): messages in line order too. */
+            if (*n_documents % 97 == 5)
+              g_string_append_printf (jsonl, "{\"id\": \"d%u\", \"date\": \"someday %u\", "
+                                      "\"text\": \"%s\"}\n", *n_documents, *n_documents, escaped);
+            else
+              g_string_append_printf (jsonl, "{\"id\": \"d%u\", \"date\": \"20%02u-%02u-%02u\", "
+                                      "\"text\": \"%s\"}\n", *n_documents, 11 + round, 1 + i,
+                                      1 + k % 28, escaped);
+            if (*n_documents % 151 == 7)
+              g_string_append (jsonl, "{\"id\": \"broken\", \"text\": \n");
             (*n_documents)++;
           }
       }
@@ -251,16 +259,25 @@ test_jobs_give_identical_counts (void **state)
       ActnetBatchOptions batch = ACTNET_BATCH_OPTIONS_INIT;
       Progressed progressed = { 0, 0, 0, 0, TRUE };
       batch.jobs = jobs[j];
+      batch.keep_going = TRUE;
       batch.progress = on_progress;
       batch.progress_data = &progressed;
       Observed observed = { g_string_new (NULL), 0 };
       ActnetMatchStats stats;
+      g_auto (ActnetDatingStats) dating_stats = { 0 };
+      guint64 n_skipped = 0;
       g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_batch (
         matcher, inputs, windows, G_N_ELEMENTS (windows), NULL, NULL, observe, &observed, NULL,
-        &batch, NULL, NULL, &stats, &error);
+        &batch, &dating_stats, &n_skipped, &stats, &error);
       g_assert_no_error (error);
       assert_non_null (scopes);
-      g_autofree char *got = describe_scopes (scopes, n_actors);
+      assert_int_equal (n_skipped, (n_documents + 151 - 1 - 7) / 151);
+      g_autoptr (GString) messages = g_string_new (NULL);
+      for (guint k = 0; k < dating_stats.warnings->len; k++)
+        g_string_append_printf (messages, "%s\n", (char *) g_ptr_array_index (dating_stats.warnings, k));
+      g_autofree char *counts = describe_scopes (scopes, n_actors);
+      g_autofree char *got = g_strdup_printf ("%s%" G_GUINT64_FORMAT " undated\n%s", messages->str,
+                                              dating_stats.n_undated, counts);
       g_autofree char *order = g_string_free (observed.order, FALSE);
       assert_int_equal (progressed.finished, 1);
       assert_true (progressed.monotonic);
@@ -275,6 +292,9 @@ test_jobs_give_identical_counts (void **state)
           expected_observed = observed.mentions;
           assert_true (expected_observed > 500);
           assert_true (g_str_has_prefix (expected_order, "d0 d1 d2 "));
+          /* "N dates not understood (first at line L: ...)" and the skips. */
+          assert_non_null (strstr (expected, "left undated (first at line 6: \"someday 5\")"));
+          assert_non_null (strstr (expected, "skipped "));
         }
       else
         {
@@ -284,7 +304,8 @@ test_jobs_give_identical_counts (void **state)
         }
     }
 
-  /* An input error stops a parallel run too, with nothing returned. */
+  /* Without keep_going the first error in reading order stops a parallel
+   * run too (the broken line 9, not the missing file), nothing returned. */
   const char *broken[] = { corpus, "/nonexistent/actnet/more.jsonl", NULL };
   ActnetBatchOptions batch = ACTNET_BATCH_OPTIONS_INIT;
   batch.jobs = 4;
@@ -292,7 +313,7 @@ test_jobs_give_identical_counts (void **state)
     matcher, broken, windows, 1, NULL, NULL, NULL, NULL, NULL, &batch, NULL, NULL, NULL, &error);
   assert_null (none);
   assert_non_null (error);
-  assert_non_null (strstr (error->message, "/nonexistent/actnet/more.jsonl"));
+  assert_non_null (strstr (error->message, "paragraphs.jsonl:9: invalid JSON"));
   g_clear_error (&error);
   actnet_test_rmdir (dir);
 }

@@ -124,8 +124,21 @@ typedef struct {
                                 * Results are identical for any number. */
   ActnetProgressFunc progress; /* nullable: called in the calling thread as documents are read */
   gpointer progress_data;
+  /* Used by the reader again: */
+  guint64 max_document_size;   /* bytes of a text file or JSONL line; 0: the default,
+                                * ACTNET_DEFAULT_MAX_DOCUMENT_SIZE; G_MAXUINT64: no limit */
 } ActnetBatchOptions;
-#define ACTNET_BATCH_OPTIONS_INIT { NULL, NULL, NULL, FALSE, 0, NULL, NULL }
+#define ACTNET_BATCH_OPTIONS_INIT { NULL, NULL, NULL, FALSE, 0, NULL, NULL, 0 }
+
+/* The largest document a reader takes unless told otherwise: 64 MiB. A text
+ * file (by its size, before reading it), a pipe or standard input (as it is
+ * read) or a JSONL line (read in bounded pieces, never whole) over the limit
+ * fails with ACTNET_ERROR_LIMIT, "PATH: document larger than the maximum
+ * document size ..." or "PATH:LINE: line longer than ...", or is skipped
+ * under keep_going (the rest of that line is read past, the file goes on).
+ * Matching costs about 25 bytes of memory per byte of text, so one 64 MiB
+ * document takes some 1.6 GB. */
+#define ACTNET_DEFAULT_MAX_DOCUMENT_SIZE (G_GUINT64_CONSTANT (64) << 20)
 
 /* Sets @reader's batch options (before the first next(); @options is
  * copied). Globs are matched against the path of a file or directory

@@ -16,7 +16,9 @@ typedef enum {
   ACTNET_ERROR_GAZETTEER,     /* a gazetteer is semantically invalid (duplicate id, empty alias) */
   ACTNET_ERROR_INVALID_ARGUMENT, /* a caller-supplied option is out of range */
   ACTNET_ERROR_IGRAPH,        /* igraph reported an error (bridged, never aborts) */
-  ACTNET_ERROR_NOT_FOUND      /* a named actor, attribute or file is not there */
+  ACTNET_ERROR_NOT_FOUND,     /* a named actor, attribute or file is not there */
+  ACTNET_ERROR_LIMIT          /* an input is over a size limit (document size, alias
+                               * length, JSON nesting) */
 } ActnetError;
 
 GQuark actnet_error_quark (void);

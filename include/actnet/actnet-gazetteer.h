@@ -56,6 +56,16 @@ gboolean actnet_gazetteer_load_data (ActnetGazetteer *gazetteer,
                                      const char *data, gssize length,
                                      const char *name, GError **error);
 
+/* The longest alias (or label) a gazetteer takes, in bytes, unless told
+ * otherwise. A longer one fails its load (or add_alias) with
+ * ACTNET_ERROR_LIMIT, "FILE:LINE: alias longer than the maximum alias
+ * length ...", before it is normalised: names are short, and a hostile
+ * gazetteer must not make matching cost gigabytes. */
+#define ACTNET_DEFAULT_MAX_ALIAS_LENGTH 1000
+/* Sets the limit for what is added from now on (0: the default). */
+void actnet_gazetteer_set_max_alias_length (ActnetGazetteer *gazetteer, gsize max_length);
+gsize actnet_gazetteer_get_max_alias_length (const ActnetGazetteer *gazetteer);
+
 /* Programmatic construction. add_actor returns the new actor index, or
  * G_MAXUINT with @error set (duplicate or empty id). The label is added as
  * an alias with the default policy. */

@@ -32,6 +32,15 @@ cli_context_new (const char *parameters, const char *summary,
   if (description != NULL)
     g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, NULL);
+  /* Every command takes --config (taken out of argv before parsing). */
+  static const GOptionEntry config_entries[] = {
+    { "config", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) cli_config_option,
+      "Read options from FILE first: group [actnet] and the command's group (README, "
+      "\"Config files\"); the command line wins", "FILE" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_option_context_add_main_entries (context, config_entries, NULL);
+  cli_config_remember_entries (context, entries);
   return context;
 }
 
@@ -40,7 +49,7 @@ cli_parse (GOptionContext *context, int *argc, char ***argv,
            char ***operands, const char *operands_name, int top)
 {
   GError *error = NULL;
-  if (!g_option_context_parse (context, argc, argv, &error))
+  if (!cli_option_context_parse (context, argc, argv, &error))
     {
       cli_error ("%s (see '%s --help')", error->message, g_get_prgname ());
       g_error_free (error);
@@ -123,6 +132,7 @@ ActnetGazetteer *
 cli_load_gazetteers (char **paths, GError **error)
 {
   g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  actnet_gazetteer_set_max_alias_length (gazetteer, cli_get_max_alias_length ());
   if (paths == NULL || paths[0] == NULL)
     {
       g_auto (GStrv) defaults = cli_default_gazetteer_paths (error);
@@ -259,6 +269,10 @@ cli_parse_network_options (const char *window_text, const CliNetworkArgs *args,
   network->options.min_documents = (guint64) args->min_documents;
   network->options.top_edges_per_node = (guint) args->top_edges;
   network->options.keep_isolates = args->keep_isolates;
+  network->measures = ACTNET_MEASURES_ALL;
+  if (args->measures_text != NULL
+      && !actnet_measures_parse (args->measures_text, &network->measures, &error))
+    goto usage;
   if (args->types_text != NULL)
     {
       network->types = split_list (args->types_text);
@@ -297,6 +311,7 @@ cli_network_args_clear (CliNetworkArgs *args)
   g_clear_pointer (&args->types_text, g_free);
   g_clear_pointer (&args->backbone_text, g_free);
   g_clear_pointer (&args->project_text, g_free);
+  g_clear_pointer (&args->measures_text, g_free);
 }
 
 void
@@ -425,7 +440,7 @@ cli_build_network (char **gazetteer_paths, const CliNetwork *network,
   g_autoptr (ActnetGraph) graph = actnet_graph_new_from_scopes ((ActnetCooccur *const *) scopes->pdata,
                                                                 scopes->len, gazetteer,
                                                                 &network->options, error);
-  if (graph == NULL || !actnet_graph_compute_centralities (graph, error))
+  if (graph == NULL || !actnet_graph_compute_measures (graph, network->measures, error))
     return NULL;
   if (evidence != NULL
       && !actnet_evidence_write_jsonl (evidence, graph, gazetteer, evidence_output, error))
@@ -707,10 +722,12 @@ cli_count_scopes (char **gazetteer_paths, const CliNetwork *network,
   if (matcher == NULL)
     return NULL;
   actnet_dating_stats_clear (&dating_stats);
-  GPtrArray *scopes = actnet_pipeline_count_scopes_dated (
+  guint64 n_skipped = 0;
+  GPtrArray *scopes = actnet_pipeline_count_scopes_batch (
     matcher, (const char *const *) inputs, network->windows, network->n_windows, options,
-    (const char *const *) network->project, NULL, NULL, &dating_options, &dating_stats, NULL,
-    error);
+    (const char *const *) network->project, NULL, NULL, &dating_options, cli_get_batch_options (),
+    &dating_stats, &n_skipped, NULL, error);
+  cli_batch_set_n_skipped (n_skipped);
   if (scopes != NULL && gazetteer_out != NULL)
     *gazetteer_out = g_steal_pointer (&gazetteer);
   return scopes;

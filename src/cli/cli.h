@@ -69,7 +69,25 @@ gboolean cli_gazetteer_format_option (const char *name, const char *value,
                                       gpointer data, GError **error);
 #define CLI_GAZETTEER_FORMAT_OPTION                                                  \
   { "gazetteer-format", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) cli_gazetteer_format_option, \
-    "Format of the -g files: auto (default), native, petrarch, spacy, gate, csv", "FORMAT" }
+    "Format of the -g files: auto (default), native, petrarch, spacy, gate, csv", "FORMAT" }, \
+  CLI_MAX_ALIAS_LENGTH_OPTION
+
+/* The limits that keep a hostile input from exhausting memory (README,
+ * "Bad input"): --max-alias-length comes with CLI_GAZETTEER_FORMAT_OPTION,
+ * --max-document-size with CLI_MATCH_OPTION_ENTRIES, so that every command
+ * reading gazetteers or documents has them. The callback parses the value
+ * (a bad one is a usage error) and keeps it: cli_load_gazetteers() applies
+ * the alias length, cli_get_batch_options() carries the document size. */
+gboolean cli_limit_option (const char *name, const char *value, gpointer data, GError **error);
+#define CLI_MAX_ALIAS_LENGTH_OPTION                                                    \
+  { "max-alias-length", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) cli_limit_option,      \
+    "Refuse gazetteers with an alias over N bytes (default 1000; 0: no limit)", "N" }
+#define CLI_MAX_DOCUMENT_SIZE_OPTION                                                   \
+  { "max-document-size", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) cli_limit_option,     \
+    "Refuse a text file or JSONL line over SIZE bytes, suffixes K, M, G (default 64M; "  \
+    "0: no limit); --keep-going skips it", "SIZE" }
+/* The --max-alias-length given, else ACTNET_DEFAULT_MAX_ALIAS_LENGTH. */
+gsize cli_get_max_alias_length (void);
 
 /* Prints a gazetteer's warnings to stderr ("actnet: warning: ..."), the
  * first 20 and then a count; returns how many there are. */
@@ -92,7 +110,8 @@ ActnetGraph *cli_build_graph (char **gazetteer_paths, ActnetWindow window,
     "Overlapping names: longest (default) keeps the longest, all reports nested ones too", \
     "POLICY" },                                                                           \
   { "no-short-forms", 0, 0, G_OPTION_ARG_NONE, &(no_short_forms),                         \
-    "Do not match a person's bare surname after the full name", NULL }
+    "Do not match a person's bare surname after the full name", NULL },                   \
+  CLI_MAX_DOCUMENT_SIZE_OPTION
 
 /* Fills @options from --overlaps (NULL: longest) and --no-short-forms;
  * prints a usage error and returns FALSE on a bad policy. */
@@ -118,8 +137,9 @@ typedef struct {
   double alpha;             /* NAN: not given */
   gboolean keep_isolates;
   char *project_text;
+  char *measures_text;
 } CliNetworkArgs;
-#define CLI_NETWORK_ARGS_INIT { NULL, 0.0, 0, 0, NULL, NULL, NAN, FALSE, NULL }
+#define CLI_NETWORK_ARGS_INIT { NULL, 0.0, 0, 0, NULL, NULL, NAN, FALSE, NULL, NULL }
 #define CLI_NETWORK_OPTION_ENTRIES(args)                                                       \
   { "weight", 0, 0, G_OPTION_ARG_STRING, &(args).weight_text,                                 \
     "Edge weight: count (default), documents, jaccard, dice, cosine, pmi, npmi, association", \
@@ -139,7 +159,10 @@ typedef struct {
   { "keep-isolates", 0, 0, G_OPTION_ARG_NONE, &(args).keep_isolates,                          \
     "Keep the nodes the filters leave without an edge", NULL },                               \
   { "project", 0, 0, G_OPTION_ARG_STRING, &(args).project_text,                               \
-    "Count only actors of these types (other mentions removed before counting)", "TYPES" }
+    "Count only actors of these types (other mentions removed before counting)", "TYPES" }, \
+  { "measures", 0, 0, G_OPTION_ARG_STRING, &(args).measures_text,                             \
+    "Node measures: all (default), fast (all but betweenness, closeness and harmonic, "      \
+    "which take hours on 100k-actor graphs) or a list (degree,pagerank,community,...)", "LIST" }
 
 void cli_network_args_clear (CliNetworkArgs *args);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliNetworkArgs, cli_network_args_clear)
@@ -152,6 +175,7 @@ typedef struct {
   char **project;                /* NULL: every actor counted */
   GArray *window_list;           /* owned storage behind windows */
   char **types;                  /* owned storage behind options.types */
+  ActnetMeasures measures;       /* --measures (default: all) */
 } CliNetwork;
 
 /* Parses --window (a list; NULL: sentence) and the network options; prints
@@ -169,9 +193,10 @@ ActnetGraph *cli_build_network (char **gazetteer_paths, const CliNetwork *networ
                                 guint64 *n_documents, guint64 *n_mentions, GError **error);
 
 /* actnet count: the counting half of cli_build_network() (same gazetteer
- * loading, matching, dating and projection; dating figures kept for
- * cli_report_dating()). New GPtrArray of ActnetCooccur, one per scope;
- * @gazetteer (nullable) receives the gazetteer used. */
+ * loading, matching, dating, projection and batch options; dating figures
+ * and skipped documents kept for cli_report_dating()). New GPtrArray of
+ * ActnetCooccur, one per scope; @gazetteer (nullable) receives the
+ * gazetteer used. */
 GPtrArray *cli_count_scopes (char **gazetteer_paths, const CliNetwork *network,
                              const ActnetMatchOptions *options, char **inputs,
                              ActnetGazetteer **gazetteer, GError **error);
@@ -211,10 +236,13 @@ const ActnetDatingOptions *cli_get_dating_options (void);
  * stderr. */
 void cli_report_dating (FILE *out);
 
-/* --include, --exclude, --files-from, --keep-going (README, "Batch
- * input"): four lines in the option table of build, rank and mentions.
- * The option callback keeps them for cli_build_network(), like the
- * dating options; cli_get_batch_options() gives them to other readers. */
+/* --include, --exclude, --files-from, --keep-going, --progress, --jobs
+ * (README, "Batch input"): lines in the option table of build, rank,
+ * mentions and count. The option callback keeps them for
+ * cli_build_network(), like the dating options; cli_get_batch_options()
+ * gives them to other readers, with jobs resolved (0: one per core) and
+ * the progress display on stderr set when it is wanted: --progress, or
+ * stderr a terminal; never after cli_batch_set_quiet (TRUE). */
 gboolean cli_batch_option (const char *name, const char *value, gpointer data, GError **error);
 #define CLI_BATCH_OPTION_ENTRIES                                                               \
   { "include", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) cli_batch_option,                      \
@@ -225,8 +253,17 @@ gboolean cli_batch_option (const char *name, const char *value, gpointer data, G
   { "files-from", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) cli_batch_option, \
     "Also read the inputs listed in LIST, one a line (- for standard input)", "LIST" },       \
   { "keep-going", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer) cli_batch_option, \
-    "Skip unreadable or invalid documents with a warning instead of failing", NULL }
+    "Skip unreadable or invalid documents with a warning instead of failing", NULL },          \
+  { "progress", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer) cli_batch_option,  \
+    "Show progress on stderr even when it is not a terminal (default: on a terminal)", NULL }, \
+  { "jobs", 'j', 0, G_OPTION_ARG_CALLBACK, (gpointer) cli_batch_option,                       \
+    "Threads that match and count (default and 0: one per core; same results for any N)", "N" }
 const ActnetBatchOptions *cli_get_batch_options (void);
+/* --quiet of the command: no progress display. Call before reading. */
+void cli_batch_set_quiet (gboolean quiet);
+/* FALSE: no progress on a terminal unless --progress is given (a command
+ * whose output streams to the same terminal). */
+void cli_batch_set_progress_default (gboolean on);
 /* TRUE when --files-from names inputs, so that no INPUT operand is needed. */
 gboolean cli_batch_has_inputs (void);
 /* Kept by cli_build_network(): documents skipped under --keep-going. */
@@ -241,6 +278,8 @@ guint64 cli_get_n_undated (void);
 typedef struct {
   guint64 documents, skipped, undated, mentions;
   guint actors, edges;
+  guint slices;        /* build --slice: the slices written (then no actors, edges) */
+  gboolean no_graph;   /* count: no actors, edges */
 } CliManifestCounts;
 /* Writes @output.manifest.json (atomically; README, "Batch input"): the
  * actnet version, @options (the command's arguments as given), the
@@ -249,6 +288,29 @@ typedef struct {
  * between identical runs (no time, host or user), so reruns compare equal. */
 gboolean cli_write_manifest (const char *output, char **options, char **gazetteer_paths,
                              char **inputs, const CliManifestCounts *counts, GError **error);
+/* The same written to @path (build --slice: DIR/manifest.json). The
+ * manifest also names the command, the --config file with its SHA-256
+ * and the number of threads (--jobs). */
+gboolean cli_write_manifest_to (const char *path, char **options, char **gazetteer_paths,
+                                char **inputs, const CliManifestCounts *counts, GError **error);
+
+/* --config FILE (README, "Config files"), read by cli-config.c. Before
+ * the command name, main() gives it with cli_config_set_path(); after
+ * it, cli_option_context_parse() takes it out of argv. Either way, that
+ * function inserts the file's options for the command being parsed
+ * (those of its last cli_context_new()) ahead of the user's arguments
+ * and then parses; errors in the file are usage errors. */
+void cli_config_set_path (const char *path);
+gboolean cli_option_context_parse (GOptionContext *context, int *argc, char ***argv,
+                                   GError **error);
+/* The config file read (as given) and its SHA-256, or NULL. */
+const char *cli_config_get_path (void);
+const char *cli_config_get_sha256 (void);
+/* The help line of --config, added by cli_context_new(). */
+gboolean cli_config_option (const char *name, const char *value, gpointer data, GError **error);
+void cli_config_remember_entries (GOptionContext *context, const GOptionEntry *entries);
+/* TRUE when @name is a command of main()'s table (config groups). */
+gboolean cli_command_exists (const char *name);
 
 /* Flushes stdout; a write error (disk full, closed pipe) is a failure. */
 int cli_finish_stdout (int status);

@@ -8,7 +8,8 @@
 static int
 build_slices (char **gazetteer_paths, const CliNetwork *network,
               const ActnetMatchOptions *options, char **inputs, const char *slice_text,
-              const char *step_text, const char *directory, gboolean quiet)
+              const char *step_text, const char *directory, gboolean quiet, char **given,
+              gboolean no_manifest)
 {
   GError *error = NULL;
   ActnetSliceSpec spec;
@@ -56,7 +57,7 @@ build_slices (char **gazetteer_paths, const CliNetwork *network,
       if (graph == NULL)
         return cli_fail (error);
       g_ptr_array_add (graphs, graph);
-      if (!actnet_graph_compute_centralities (graph, &error))
+      if (!actnet_graph_compute_measures (graph, network->measures, &error))
         return cli_fail (error);
       g_autofree char *name = g_strconcat (slice->label, ".graphml", NULL);
       g_autofree char *path = g_build_filename (directory, name, NULL);
@@ -74,6 +75,17 @@ build_slices (char **gazetteer_paths, const CliNetwork *network,
                                          (ActnetGraph *const *) graphs->pdata, slices->len, gexf,
                                          &error))
     return cli_fail (error);
+  if (!no_manifest)
+    {
+      const ActnetCooccur *all = g_ptr_array_index (scopes, 0);
+      CliManifestCounts counts = {
+        actnet_cooccur_get_n_documents (all), n_skipped, actnet_slicer_get_n_undated (slicer),
+        actnet_cooccur_get_n_mentions (all), 0, 0, slices->len, FALSE
+      };
+      g_autofree char *manifest = g_build_filename (directory, "manifest.json", NULL);
+      if (!cli_write_manifest_to (manifest, given, gazetteer_paths, inputs, &counts, &error))
+        return cli_fail (error);
+    }
   if (!quiet)
     printf ("%u slices, %" G_GUINT64_FORMAT " undated documents (in no slice) -> %s\n",
             slices->len, actnet_slicer_get_n_undated (slicer), directory);
@@ -145,7 +157,8 @@ actnet_cmd_build (int argc, char **argv)
     CLI_DATING_OPTION_ENTRIES (dating_args),
     CLI_BATCH_OPTION_ENTRIES,
     { "no-manifest", 0, 0, G_OPTION_ARG_NONE, &no_manifest,
-      "With -o FILE, do not write FILE.manifest.json (what the run read and counted)", NULL },
+      "With -o FILE, do not write FILE.manifest.json (with --slice: DIR/manifest.json), what "
+      "the run read and counted", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -158,6 +171,7 @@ actnet_cmd_build (int argc, char **argv)
     entries);
   if (!cli_parse (context, &argc, &argv, &inputs, "INPUT", top))
     return ACTNET_EXIT_USAGE;
+  cli_batch_set_quiet (quiet);
   ActnetMatchOptions match_options;
   if (!cli_parse_match_options (overlaps_text, no_short_forms, &match_options))
     return ACTNET_EXIT_USAGE;
@@ -180,7 +194,7 @@ actnet_cmd_build (int argc, char **argv)
   match_options.deduper = deduper;
   if (slice_text != NULL)
     return build_slices (gazetteers, &network, &match_options, inputs, slice_text, step_text,
-                         output, quiet);
+                         output, quiet, given, no_manifest);
   if (step_text != NULL)
     {
       cli_error ("--step needs --slice");
@@ -206,7 +220,7 @@ actnet_cmd_build (int argc, char **argv)
     {
       const CliManifestCounts counts = {
         n_documents, cli_batch_get_n_skipped (), cli_get_n_undated (), n_mentions,
-        actnet_graph_get_n_nodes (graph), actnet_graph_get_n_edges (graph)
+        actnet_graph_get_n_nodes (graph), actnet_graph_get_n_edges (graph), 0, FALSE
       };
       if (!cli_write_manifest (output, given, gazetteers, inputs, &counts, &error))
         return cli_fail (error);

@@ -16,6 +16,9 @@ actnet_cmd_count (int argc, char **argv)
   gboolean quiet = FALSE;
   g_auto (CliNetworkArgs) network_args = CLI_NETWORK_ARGS_INIT;
   g_auto (CliDatingArgs) dating_args = { NULL, NULL, NULL };
+  gboolean no_manifest = FALSE;
+  /* The manifest records the arguments as given; parsing consumes argv. */
+  g_auto (GStrv) given = g_strdupv (argv + 1);
   const GOptionEntry entries[] = {
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
       "Gazetteer TSV (repeatable; default: the bundled Libya gazetteer); merge needs the same",
@@ -33,6 +36,9 @@ actnet_cmd_count (int argc, char **argv)
     { "project", 0, 0, G_OPTION_ARG_STRING, &network_args.project_text,
       "Count only actors of these types (other mentions removed before counting)", "TYPES" },
     CLI_DATING_OPTION_ENTRIES (dating_args),
+    CLI_BATCH_OPTION_ENTRIES,
+    { "no-manifest", 0, 0, G_OPTION_ARG_NONE, &no_manifest,
+      "Do not write FILE.manifest.json beside -o FILE (what the run read and counted)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -46,6 +52,7 @@ actnet_cmd_count (int argc, char **argv)
     entries);
   if (!cli_parse (context, &argc, &argv, &inputs, "INPUT", 0))
     return ACTNET_EXIT_USAGE;
+  cli_batch_set_quiet (quiet);
   if (output == NULL)
     {
       cli_error ("count needs -o PART.counts (see '%s --help')", g_get_prgname ());
@@ -70,13 +77,22 @@ actnet_cmd_count (int argc, char **argv)
   if (!actnet_counts_write ((ActnetCooccur *const *) scopes->pdata, scopes->len, gazetteer, output,
                             &error))
     return cli_fail (error);
+  const ActnetCooccur *primary = g_ptr_array_index (scopes, 0);
+  if (strcmp (output, "-") != 0 && !no_manifest)
+    {
+      CliManifestCounts counts = {
+        actnet_cooccur_get_n_documents (primary), cli_batch_get_n_skipped (), cli_get_n_undated (),
+        actnet_cooccur_get_n_mentions (primary), 0, 0, 0, TRUE
+      };
+      if (!cli_write_manifest (output, given, gazetteers, inputs, &counts, &error))
+        return cli_fail (error);
+    }
   /* With the counts on stdout, the summary must not corrupt them. */
   if (quiet || strcmp (output, "-") == 0)
     {
       cli_report_dating (NULL);
       return cli_finish_stdout (ACTNET_EXIT_OK);
     }
-  const ActnetCooccur *primary = g_ptr_array_index (scopes, 0);
   printf ("%" G_GUINT64_FORMAT " documents, %" G_GUINT64_FORMAT " mentions -> %s\n",
           actnet_cooccur_get_n_documents (primary), actnet_cooccur_get_n_mentions (primary), output);
   cli_report_dating (stdout);

@@ -182,6 +182,8 @@ add_inputs (ActnetEval *eval, const ActnetMatcher *matcher, const ActnetMatchOpt
   guint n_docs = actnet_gold_get_n_documents (gold);
   g_autofree gboolean *seen = g_new0 (gboolean, n_docs);
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new ((const char *const *) inputs);
+  if (!actnet_corpus_reader_set_batch (reader, cli_get_batch_options (), error))
+    return FALSE;
   for (;;)
     {
       g_autoptr (ActnetDocument) document = actnet_corpus_reader_next (reader, error);
@@ -278,7 +280,7 @@ actnet_cmd_eval (int argc, char **argv)
     "Exit status: 0 ok, 1 failure or F1 below --min-f1, 2 usage error.",
     entries);
   GError *error = NULL;
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!cli_option_context_parse (context, &argc, &argv, &error))
     {
       cli_error ("%s (see '%s --help')", error->message, g_get_prgname ());
       g_error_free (error);

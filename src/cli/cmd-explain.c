@@ -275,9 +275,10 @@ actnet_cmd_explain (int argc, char **argv)
     printf ("%s (A) and %s (B), %s window\n\n", id_a, id_b, window_name);
 
   /* Dated like build, so the units are the ones build counts. */
-  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_dated (
+  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_batch (
     matcher, (const char *const *) operands + 2, &explain.window, 1, &match_options, NULL,
-    explain_document, &explain, cli_get_dating_options (), NULL, NULL, &error);
+    explain_document, &explain, cli_get_dating_options (), cli_get_batch_options (), NULL, NULL,
+    NULL, &error);
   if (scopes == NULL)
     {
       /* What was printed stays printed; the failure is reported last. */

@@ -92,7 +92,8 @@ actnet_cmd_kwic (int argc, char **argv)
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new ((const char *const *) operands + 1);
   /* Dated like build, so dated aliases match where build finds them. */
-  if (!actnet_corpus_reader_set_dating (reader, cli_get_dating_options (), &error))
+  if (!actnet_corpus_reader_set_dating (reader, cli_get_dating_options (), &error)
+      || !actnet_corpus_reader_set_batch (reader, cli_get_batch_options (), &error))
     return cli_fail (error);
   for (;;)
     {

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <string.h>
+#include <unistd.h>
 
 int
 actnet_cmd_mentions (int argc, char **argv)
@@ -46,8 +47,13 @@ actnet_cmd_mentions (int argc, char **argv)
   if (matcher == NULL)
     return cli_fail (error);
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new ((const char *const *) inputs);
-  if (!actnet_corpus_reader_set_batch (reader, cli_get_batch_options (), &error))
+  /* Mentions on the terminal would be torn by a redrawn progress line. */
+  cli_batch_set_progress_default (!isatty (STDOUT_FILENO));
+  const ActnetBatchOptions *batch = cli_get_batch_options ();
+  if (!actnet_corpus_reader_set_batch (reader, batch, &error))
     return cli_fail (error);
+  /* This loop reads for itself: it reports progress as the pipeline does. */
+  ActnetProgress progress = { 0, 0, 0, 0, FALSE };
 
   printf ("doc\tstart\tend\tsurface\tid\tlabel\ttype%s\n", all ? "\tnested" : "");
   ActnetMatchStats totals = { 0, 0, 0 };
@@ -60,6 +66,15 @@ actnet_cmd_mentions (int argc, char **argv)
           if (error != NULL)
             return cli_fail (error);
           break;
+        }
+      progress.documents++;
+      progress.text_bytes += document->length;
+      /* Every few documents: the position costs a system call. */
+      if (batch->progress != NULL && progress.documents % 32 == 0)
+        {
+          actnet_corpus_reader_get_input_position (reader, &progress.input_bytes,
+                                                   &progress.input_total);
+          batch->progress (&progress, batch->progress_data);
         }
       ActnetMatchStats stats;
       g_autoptr (GArray) mentions = actnet_document_find_mentions_full (matcher, document,
@@ -89,10 +104,18 @@ actnet_cmd_mentions (int argc, char **argv)
           fwrite (line->str, 1, line->len, stdout);
         }
     }
-  /* Skipped documents, in reading order, after the mentions of the others. */
+  if (batch->progress != NULL)
+    {
+      progress.finished = TRUE;
+      actnet_corpus_reader_get_input_position (reader, &progress.input_bytes, &progress.input_total);
+      batch->progress (&progress, batch->progress_data);
+    }
+  /* Skipped and empty documents, in reading order, after the mentions of
+   * the others (undated ones do not matter here). */
   const GPtrArray *warnings = actnet_corpus_reader_get_warnings (reader);
   for (guint i = 0; i < warnings->len; i++)
-    if (g_str_has_prefix (g_ptr_array_index (warnings, i), "skipped "))
+    if (g_str_has_prefix (g_ptr_array_index (warnings, i), "skipped ")
+        || strstr (g_ptr_array_index (warnings, i), "empty document") != NULL)
       cli_error ("warning: %s", (const char *) g_ptr_array_index (warnings, i));
   cli_batch_set_n_skipped (actnet_corpus_reader_get_n_skipped (reader));
   cli_report_skipped ();

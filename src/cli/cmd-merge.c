@@ -108,7 +108,7 @@ actnet_cmd_merge (int argc, char **argv)
   g_autoptr (ActnetGraph) graph = actnet_graph_new_from_scopes ((ActnetCooccur *const *) scopes->pdata,
                                                                 scopes->len, gazetteer,
                                                                 &network.options, &error);
-  if (graph == NULL || !actnet_graph_compute_centralities (graph, &error))
+  if (graph == NULL || !actnet_graph_compute_measures (graph, network.measures, &error))
     return cli_fail (error);
   const ActnetExportOptions export_options = { color, size };
   if (output != NULL && !actnet_graph_write (graph, output, format, &export_options, &error))

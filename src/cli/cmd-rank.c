@@ -111,7 +111,7 @@ rank_slices (int argc, char **argv)
     "Exit status: 0 ok, 1 failure, 2 usage error.",
     entries);
   GError *error = NULL;
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!cli_option_context_parse (context, &argc, &argv, &error))
     {
       cli_error ("%s (see '%s --help')", error->message, g_get_prgname ());
       g_error_free (error);
@@ -411,6 +411,8 @@ actnet_cmd_rank (int argc, char **argv)
       cli_error ("unknown measure '%s' (expected one of: %s)", measure, known);
       return ACTNET_EXIT_USAGE;
     }
+  /* What is ranked is computed whatever --measures leaves out. */
+  network.measures |= actnet_measure_flag (measure);
   ActnetCommunityOptions community_options;
   actnet_community_options_init (&community_options);
   community_options.resolution = resolution;
@@ -425,6 +427,8 @@ actnet_cmd_rank (int argc, char **argv)
       cli_error ("invalid resolution %g (expected a positive number)", resolution);
       return ACTNET_EXIT_USAGE;
     }
+  if (community != G_MININT)
+    network.measures |= ACTNET_MEASURE_COMMUNITY;
   if (community != G_MININT && community < 0)
     {
       cli_error ("invalid community %d (expected 0 or more)", community);

@@ -56,6 +56,8 @@ actnet_cmd_suggest (int argc, char **argv)
       "table (default) or tsv (gazetteer lines to review and append)", "table|tsv" },
     { "words", 0, 0, G_OPTION_ARG_FILENAME, &words,
       "Dictionary: a lone word found in it is not a name (default: " ACTNET_DEFAULT_WORDS ")", "FILE" },
+    CLI_MAX_ALIAS_LENGTH_OPTION,
+    CLI_MAX_DOCUMENT_SIZE_OPTION,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -106,6 +108,8 @@ actnet_cmd_suggest (int argc, char **argv)
       g_clear_error (&error);
     }
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new ((const char *const *) inputs);
+  if (!actnet_corpus_reader_set_batch (reader, cli_get_batch_options (), &error))
+    return cli_fail (error);
   guint n_documents = 0;
   for (;;)
     {

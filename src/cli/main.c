@@ -2,8 +2,10 @@
  * SPDX-License-Identifier: GPL-2.0-or-later */
 #include "cli.h"
 #include "actnet-config.h"
+#include "../atomic-file.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 static const ActnetCommand commands[] = {
@@ -35,6 +37,15 @@ static const ActnetCommand commands[] = {
     "merge partial counts into the graph a single run would give", actnet_cmd_merge },
 };
 
+gboolean
+cli_command_exists (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 print_usage (FILE *out)
 {
@@ -46,11 +57,48 @@ print_usage (FILE *out)
     fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
   fprintf (out,
            "\nRun 'actnet COMMAND --help' for a command's options.\n"
+           "--config FILE (before or after COMMAND) reads options from a key file first.\n"
            "INPUT is a text or markdown file, a directory (searched recursively for\n"
            "*.txt, *.md, *.jsonl), a JSONL file (one article a line, \"text\" required),\n"
            "or - for standard input.\n\n"
            "Exit status: 0 success, 1 failure (bad input, unwritable output),\n"
            "2 usage error.\n");
+}
+
+/* An interrupted run leaves no temporary output behind: the handler
+ * removes the files being written, then the signal is raised again with
+ * its default action, so the parent sees how the process ended (a shell
+ * reports 130 for SIGINT). Previous outputs are untouched: they are only
+ * ever replaced by rename(). */
+static void
+on_fatal_signal (int signum)
+{
+  actnet_i_atomic_file_remove_all ();
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+static void
+install_signal_handlers (void)
+{
+  static const int fatal[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+  for (gsize i = 0; i < G_N_ELEMENTS (fatal); i++)
+    {
+      struct sigaction action = { 0 };
+      sigaction (fatal[i], NULL, &action);
+      /* A signal ignored by whoever started us (nohup, a shell's
+       * background job) stays ignored. */
+      if (action.sa_handler == SIG_IGN)
+        continue;
+      action.sa_handler = on_fatal_signal;
+      sigemptyset (&action.sa_mask);
+      action.sa_flags = 0;
+      sigaction (fatal[i], &action, NULL);
+    }
+  /* Over a file size limit (ulimit -f), write() then fails with EFBIG and
+   * the output's error path runs, instead of the process dying with the
+   * temporary file in place. */
+  signal (SIGXFSZ, SIG_IGN);
 }
 
 int
@@ -61,7 +109,29 @@ main (int argc, char **argv)
    * safe-locale handling for output). */
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
+  install_signal_handlers ();
 
+  /* actnet --config FILE COMMAND ...: as if given after COMMAND. */
+  if (argc >= 2 && (strcmp (argv[1], "--config") == 0 || g_str_has_prefix (argv[1], "--config=")))
+    {
+      gboolean joined = argv[1][strlen ("--config")] == '=';
+      if (!joined && argc < 3)
+        {
+          cli_error ("Missing argument for --config (see 'actnet --help')");
+          return ACTNET_EXIT_USAGE;
+        }
+      const char *path = joined ? argv[1] + strlen ("--config=") : argv[2];
+      if (*path == '\0')
+        {
+          cli_error ("--config: empty file name (see 'actnet --help')");
+          return ACTNET_EXIT_USAGE;
+        }
+      cli_config_set_path (path);
+      int shift = joined ? 1 : 2;
+      argv[shift] = argv[0];
+      argv += shift;
+      argc -= shift;
+    }
   if (argc < 2)
     {
       print_usage (stderr);

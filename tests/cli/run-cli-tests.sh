@@ -666,8 +666,8 @@ OUT
 sed -i "s|SLICES|$sl|" "$tmp/sl.expected"
 check "build --slice year prints one line per slice and the undated count" \
   sh -c "'$bin' build -g '$sgaz' --slice year -o '$sl' '$data/slices.jsonl' | diff -u '$tmp/sl.expected' -"
-check "build --slice year writes one GraphML per slice and dynamic.gexf" \
-  sh -c "[ -f '$sl/2011.graphml' ] && [ -f '$sl/2012.graphml' ] && [ -f '$sl/dynamic.gexf' ] && [ \$(ls '$sl' | wc -l) -eq 3 ]"
+check "build --slice year writes one GraphML per slice, dynamic.gexf and manifest.json" \
+  sh -c "[ -f '$sl/2011.graphml' ] && [ -f '$sl/2012.graphml' ] && [ -f '$sl/dynamic.gexf' ] && [ -f '$sl/manifest.json' ] && [ \$(ls '$sl' | wc -l) -eq 4 ]"
 check "dynamic GEXF validates against the GEXF 1.3 RELAX NG schema" \
   xmllint --noout --relaxng "$src/tests/schemas/gexf-1.3/gexf.rng" "$sl/dynamic.gexf"
 check "dynamic GEXF: nodes, edges, spells and dynamic weights parse as expected" "$python" - "$sl/dynamic.gexf" <<'PY'
@@ -716,7 +716,7 @@ check "edges carry first_date/last_date (undated pair: empty)" \
 check "first_date/last_date survive GraphML and GEXF" \
   sh -c "grep -q 'attr.name=\"first_date\"' '$tmp/sl-all.graphml' && grep -q '2012-07-05' '$tmp/sl-all.gexf'"
 check "build --slice 200 --step 100 (moving windows) writes DAYS-labelled slices" \
-  sh -c "'$bin' build -q -g '$sgaz' --slice 200 --step 100 -o '$tmp/sl-days' '$data/slices.jsonl' && ls '$tmp/sl-days' | tr '\n' ' ' | grep -qx '2011-02-10.graphml 2011-08-29.graphml 2011-12-07.graphml 2012-03-16.graphml 2012-06-24.graphml dynamic.gexf '"
+  sh -c "'$bin' build -q -g '$sgaz' --slice 200 --step 100 -o '$tmp/sl-days' '$data/slices.jsonl' && ls '$tmp/sl-days' | tr '\n' ' ' | grep -qx '2011-02-10.graphml 2011-08-29.graphml 2011-12-07.graphml 2012-03-16.graphml 2012-06-24.graphml dynamic.gexf manifest.json '"
 expect_exit "a bad --slice is a usage error" 2 "invalid slice 'decade'" \
   "$bin" build -g "$sgaz" --slice decade -o "$tmp/x" "$data/slices.jsonl"
 expect_exit "--slice needs a directory" 2 "needs -o DIRECTORY" \
@@ -872,6 +872,89 @@ assert m["counts"]["mentions"] > 0 and m["counts"]["edges"] > 0 and m["actnet"]
 check "--no-manifest writes none" bash -c \
   "'$bin' build -q --no-manifest ${bg[*]} -o '$bt/m2.graphml' '$bt/c' && [ ! -e '$bt/m2.graphml.manifest.json' ]"
 
+# Progress, --jobs, --config, manifests everywhere (issue 6).
+pr_line='^actnet: [0-9,]+ documents?, [0-9.]+ (B|kB|MB)'
+for cmd in build mentions count; do
+  extra=; [ $cmd = count ] && extra="-o $bt/pr.counts"
+  check "$cmd --progress with stderr redirected prints plain progress lines" bash -c \
+    "'$bin' $cmd --progress ${bg[*]} $extra '$bt/c' >/dev/null 2>'$bt/pr.err' && grep -Eq '$pr_line' '$bt/pr.err' && ! grep -q \$'\\r' '$bt/pr.err'"
+done
+check "no progress by default when stderr is not a terminal" bash -c \
+  "'$bin' build ${bg[*]} '$bt/c' >/dev/null 2>'$bt/pr.err' && ! grep -Eq '$pr_line' '$bt/pr.err'"
+check "--quiet wins over --progress" bash -c \
+  "'$bin' build -q --progress ${bg[*]} '$bt/c' >/dev/null 2>'$bt/pr.err' && ! grep -Eq '$pr_line' '$bt/pr.err'"
+reuters=$shared/bench/reuters21578.jsonl
+if command -v script >/dev/null && [ -f "$reuters" ]; then
+  # A run of about a second, on a pseudo-terminal: the line is redrawn in place.
+  script -qec "'$bin' build -t 0 '$reuters' >/dev/null" /dev/null </dev/null >"$bt/tty.out" 2>&1
+  check "on a terminal the progress line is redrawn with \\r and ends with a newline" "$python" -c '
+import re, sys
+data = open(sys.argv[1], "rb").read().decode()
+lines = re.findall(r"\ractnet: [0-9,]+ documents[^\r\n]*", data)
+assert len(lines) >= 2 and data.endswith("\r\n"), repr(data[-300:])
+assert re.search(r"ETA [0-9]+:[0-9]{2}", data) and "21,578 documents" in lines[-1], lines
+' "$bt/tty.out"
+else
+  skip "on a terminal the progress line is redrawn" "script(1) or $reuters missing"
+fi
+check "--jobs 1 and --jobs 3 give the same graph; the manifest records jobs" bash -c \
+  "'$bin' build -q -j 1 --no-manifest ${bg[*]} -o '$bt/j1.graphml' '$bt/c' && '$bin' build -q --jobs 3 ${bg[*]} -o '$bt/j3.graphml' '$bt/c' && \
+   cmp '$bt/j1.graphml' '$bt/j3.graphml' && grep -q '\"jobs\": 3,' '$bt/j3.graphml.manifest.json' && \
+   '$bin' build -q --jobs 0 ${bg[*]} -o '$bt/j0.graphml' '$bt/c' && grep -q \"\\\"jobs\\\": \$(nproc),\" '$bt/j0.graphml.manifest.json'"
+expect_exit "--jobs -1 is a usage error" 2 "jobs: expected a number of threads" "$bin" build --jobs -1 "$bt/c"
+expect_exit "-j x is a usage error" 2 "-j: expected a number of threads" "$bin" mentions -j x "$bt/c"
+
+cf="$tmp/config"; mkdir -p "$cf/conf/gaz" "$cf/elsewhere"
+cp "$data/cli-gazetteer.tsv" "$cf/conf/gaz/g.tsv"
+printf '# a job\n[actnet]\ngazetteer = gaz/g.tsv\n\n[build]\nwindow = document\nno-manifest = true\n' >"$cf/conf/job.ini"
+"$bin" build -q --no-manifest ${bg[*]} -w document -o "$cf/doc.graphml" "$bt/c" 2>/dev/null
+"$bin" build -q --no-manifest ${bg[*]} -o "$cf/sentence.graphml" "$bt/c" 2>/dev/null
+check "--config sets the window (and flags) of its [build] group" bash -c \
+  "cd '$cf/elsewhere' && '$bin' build -q --config ../conf/job.ini -o '$cf/c1.graphml' '$bt/c' && cmp '$cf/doc.graphml' '$cf/c1.graphml' && \
+   [ ! -e '$cf/c1.graphml.manifest.json' ] && ! cmp -s '$cf/doc.graphml' '$cf/sentence.graphml'"
+check "--config before the command name works the same" bash -c \
+  "'$bin' --config '$cf/conf/job.ini' build -q -o '$cf/c2.graphml' '$bt/c' && cmp '$cf/doc.graphml' '$cf/c2.graphml'"
+check "the command line overrides the config's window" bash -c \
+  "'$bin' build -q --config '$cf/conf/job.ini' -w sentence -o '$cf/c3.graphml' '$bt/c' && cmp '$cf/sentence.graphml' '$cf/c3.graphml'"
+check "a relative gazetteer in the config is found from the config's directory" bash -c \
+  "cd / && diff <('$bin' mentions --config '$cf/conf/job.ini' '$bt/c') <('$bin' mentions ${bg[*]} '$bt/c')"
+printf '[actnet]\ngazetteer = no-such.tsv\n' >"$cf/missing-gaz.ini"
+check "a repeatable option from the config stands in only when the command line gives none" bash -c \
+  "'$bin' build -q --config '$cf/missing-gaz.ini' ${bg[*]} '$bt/c' && ! '$bin' build -q --config '$cf/missing-gaz.ini' '$bt/c' 2>/dev/null"
+printf '[build]\nwindw = document\n' >"$cf/typo.ini"
+expect_exit "a config key that is no option of the command names file, group and key" 2 \
+  "typo\\.ini: \\[build\\] windw: not an option of 'actnet build'" "$bin" build --config "$cf/typo.ini" "$bt/c"
+printf '[build]\nwindow = document\nthis is not a key\n' >"$cf/broken.ini"
+expect_exit "a malformed config names file and line" 2 "broken\\.ini:3: .*this is not a key" \
+  "$bin" build --config "$cf/broken.ini" "$bt/c"
+printf '[biuld]\nwindow = document\n' >"$cf/group.ini"
+expect_exit "an unknown config group is an error" 2 "group\\.ini: unknown group \\[biuld\\]" \
+  "$bin" build --config "$cf/group.ini" "$bt/c"
+check "the manifest records the config file and its SHA-256" "$python" -c '
+import hashlib, json, sys, subprocess
+subprocess.run([sys.argv[1], "build", "-q", "--config", sys.argv[2], "--no-manifest", "-o", sys.argv[3], sys.argv[4]], check=True)
+subprocess.run([sys.argv[1], "--config", sys.argv[2], "count", "-q", "-o", sys.argv[3] + ".counts", sys.argv[4]], check=True)
+m = json.load(open(sys.argv[3] + ".counts.manifest.json"))
+assert m["config"] == {"path": sys.argv[2], "sha256": hashlib.sha256(open(sys.argv[2], "rb").read()).hexdigest()}, m["config"]
+' "$bin" "$cf/conf/job.ini" "$cf/cm.graphml" "$bt/c"
+
+check "build --slice writes DIR/manifest.json with the slice count" "$python" -c '
+import json, sys, subprocess
+subprocess.run([sys.argv[1], "build", "-q", "-g", sys.argv[2], "--slice", "year", "-o", sys.argv[3], sys.argv[4]], check=True)
+m = json.load(open(sys.argv[3] + "/manifest.json"))
+assert m["command"] == "build" and m["inputs"] == [sys.argv[4]], m
+assert m["counts"] == {"documents": 5, "skipped": 0, "undated": 1, "mentions": m["counts"]["mentions"], "slices": 2}, m["counts"]
+' "$bin" "$data/cli-gazetteer.tsv" "$cf/slices" "$data/slices.jsonl"
+printf 'bad \377\n' >"$cf/bad.txt"
+printf '%s\n%s\n' "$bt/c" "$cf/bad.txt" >"$cf/list"
+check "count takes the batch options and writes PART.counts.manifest.json" "$python" -c '
+import json, sys, subprocess
+subprocess.run([sys.argv[1], "count", "-q", "--keep-going", "--files-from", sys.argv[3], "-j", "2", "-g", sys.argv[2], "-o", sys.argv[4]], check=True, stderr=subprocess.DEVNULL)
+m = json.load(open(sys.argv[4] + ".manifest.json"))
+assert m["command"] == "count" and m["files_from"] == sys.argv[3] and m["jobs"] == 2, m
+assert m["counts"]["documents"] == 5 and m["counts"]["skipped"] == 1 and "actors" not in m["counts"], m["counts"]
+' "$bin" "$data/cli-gazetteer.tsv" "$cf/list" "$cf/part.counts"
+
 # --- count / merge: partial counts add up to build's graph (issue 6) -------
 cm=$tmp/counts
 mkdir -p "$cm"
@@ -922,6 +1005,19 @@ check "scripts/slurm-batch --dry-run prints an array and a dependent merge job" 
   grep -qx '#SBATCH --array=1-3' '$cm/sl.out' && grep -q 'dependency=afterok:<array id>' '$cm/sl.out' &&
   for i in 1 2 3; do bash '$cm/sl.graphml.batch/shard-'\$i.sh || exit 1; done && bash '$cm/sl.graphml.batch/merge.sh' >/dev/null &&
   '$bin' build -q -w document --weight jaccard -o '$cm/slb.graphml' '$src/data/sample' && cmp '$cm/sl.graphml' '$cm/slb.graphml'"
+
+# --- measures: the all-pairs ones can be left out ---------------------------
+ms=$tmp/measures; mkdir -p "$ms"
+check "build --measures fast leaves out betweenness, closeness, harmonic and keeps the others" bash -c "
+  '$bin' build -q --measures fast -o '$ms/fast.graphml' '$src/data/sample' &&
+  ! grep -Eq 'attr.name=\"(betweenness|closeness|harmonic)\"' '$ms/fast.graphml' &&
+  for a in degree strength eigenvector pagerank coreness community; do grep -q \"attr.name=\\\"\$a\\\"\" '$ms/fast.graphml' || exit 1; done"
+check "build --measures degree,pagerank computes just those" bash -c "
+  '$bin' build -q --measures degree,pagerank -o '$ms/two.graphml' '$src/data/sample' &&
+  grep -q 'attr.name=\"pagerank\"' '$ms/two.graphml' && ! grep -Eq 'attr.name=\"(community|eigenvector|betweenness)\"' '$ms/two.graphml'"
+check "rank --by betweenness computes it even under --measures fast" bash -c "
+  diff <('$bin' rank --by betweenness --measures fast '$src/data/sample' | cut -c1-60) <('$bin' rank --by betweenness '$src/data/sample' | cut -c1-60)"
+expect_exit "unknown --measures name is a usage error" 2 "unknown measure 'fame'" "$bin" build --measures degree,fame -o "$ms/x.graphml" "$src/data/sample"
 
 echo "1..$n"
 exit 0
