@@ -1119,8 +1119,10 @@ static void
 set_json_syntax_error (GError **error, const char *path, guint line, const GError *cause)
 {
   /* json-glib says "<data>:1:10: Parse error: unexpected ..."; keep the
-   * column and the reason. */
-  const char *message = cause->message;
+   * column and the reason. It quotes the bad token as it decoded it (a
+   * lone surrogate escape as CESU-8), cut at a byte count: make it UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (cause->message, -1);
+  const char *message = valid;
   if (g_str_has_prefix (message, "<data>:"))
     {
       char *rest;

@@ -262,6 +262,11 @@ add_alias_period_internal (ActnetGazetteer *gaz, guint actor, const char *text,
       set_error (error, ACTNET_ERROR_GAZETTEER, origin, "empty alias");
       return FALSE;
     }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      set_error (error, ACTNET_ERROR_ENCODING, origin, "invalid UTF-8 in an alias");
+      return FALSE;
+    }
   if (!check_alias_length (gaz, text, origin, error))
     return FALSE;
   char *key = actnet_text_normalize (text, -1);
@@ -339,6 +344,15 @@ static gboolean
 check_actor_fields (const char *id, const char *type, const char *label,
                     const Origin *origin, GError **error)
 {
+  /* Files are validated as they are read; this guards actors added by code
+   * (the checks below walk the strings character by character). */
+  if (!g_utf8_validate (id, -1, NULL) || !g_utf8_validate (type, -1, NULL)
+      || !g_utf8_validate (label, -1, NULL))
+    {
+      set_error (error, ACTNET_ERROR_ENCODING, origin,
+                 "invalid UTF-8 in an actor's id, type or label");
+      return FALSE;
+    }
   if (*id == '\0')
     {
       set_error (error, ACTNET_ERROR_PARSE, origin, "empty id");

@@ -1473,11 +1473,13 @@ spacy_line (Import *imp, char *line, guint number, gpointer data, GError **error
   GError *json_error = NULL;
   if (!json_parser_load_from_data (sp->parser, line, -1, &json_error))
     {
-      /* json-glib's own "<data>:1:4: " position is not the file's */
-      const char *why = strstr (json_error->message, "Parse error");
+      /* json-glib's own "<data>:1:4: " position is not the file's; it
+       * quotes the bad token cut at a byte count, maybe inside a character. */
+      g_autofree char *valid = g_utf8_make_valid (json_error->message, -1);
+      const char *why = strstr (valid, "Parse error");
       g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_PARSE, "%s:%u: not JSON: %s",
                    actnet_i_gazetteer_load_get_name (imp->load), number,
-                   why != NULL ? why : json_error->message);
+                   why != NULL ? why : valid);
       g_error_free (json_error);
       return FALSE;
     }

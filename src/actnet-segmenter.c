@@ -13,18 +13,26 @@
 /* Abbreviations after which a '.' does not end a sentence (case-sensitive).
  * "etc." and "Inc." also end sentences now and then; not splitting there
  * is the cheaper mistake. */
-static const char *const abbreviations[] = {
-  "Mr", "Mrs", "Ms", "Mx", "Messrs", "Mme", "Mlle", "Dr", "Prof",
-  "Gen", "Col", "Lt", "Sgt", "Cpl", "Pvt", "Capt", "Maj", "Cmdr", "Cdr",
-  "Adm", "Brig", "Gov", "Gov't", "Govt", "Sen", "Sens", "Rep", "Reps",
-  "Pres", "Supt", "Insp", "Amb", "Atty",
-  "St", "Ste", "Mt", "Ft", "Jr", "Sr", "Rev", "Hon", "Fr",
-  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-  "Nov", "Dec",
-  "No", "Nos", "no", "vs", "v", "etc", "al", "approx", "ca", "cf",
-  "Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Blvd", "Rd", "Dept", "Univ",
-  "Assn", "Fig", "Vol", "Vols", "pp", "Op",
+typedef struct {
+  const char *word;
+  gsize length;
+} Abbreviation;
+
+#define A(word) { word, sizeof word - 1 }
+static const Abbreviation abbreviations[] = {
+  A ("Mr"), A ("Mrs"), A ("Ms"), A ("Mx"), A ("Messrs"), A ("Mme"), A ("Mlle"), A ("Dr"),
+  A ("Prof"), A ("Gen"), A ("Col"), A ("Lt"), A ("Sgt"), A ("Cpl"), A ("Pvt"),
+  A ("Capt"), A ("Maj"), A ("Cmdr"), A ("Cdr"), A ("Adm"), A ("Brig"), A ("Gov"),
+  A ("Gov't"), A ("Govt"), A ("Sen"), A ("Sens"), A ("Rep"), A ("Reps"), A ("Pres"),
+  A ("Supt"), A ("Insp"), A ("Amb"), A ("Atty"), A ("St"), A ("Ste"), A ("Mt"), A ("Ft"),
+  A ("Jr"), A ("Sr"), A ("Rev"), A ("Hon"), A ("Fr"), A ("Jan"), A ("Feb"), A ("Mar"),
+  A ("Apr"), A ("Jun"), A ("Jul"), A ("Aug"), A ("Sep"), A ("Sept"), A ("Oct"),
+  A ("Nov"), A ("Dec"), A ("No"), A ("Nos"), A ("no"), A ("vs"), A ("v"), A ("etc"),
+  A ("al"), A ("approx"), A ("ca"), A ("cf"), A ("Inc"), A ("Corp"), A ("Co"), A ("Ltd"),
+  A ("Bros"), A ("Ave"), A ("Blvd"), A ("Rd"), A ("Dept"), A ("Univ"), A ("Assn"),
+  A ("Fig"), A ("Vol"), A ("Vols"), A ("pp"), A ("Op"),
 };
+#undef A
 
 /* Bytes of the whitespace character starting at @i (0 when none): ASCII
  * blanks, NBSP, the U+2000 spaces, line/paragraph separators, U+3000. */
@@ -39,7 +47,9 @@ space_at (const char *text, gsize length, gsize i)
   if (i + 2 >= length)
     return 0;
   guchar c1 = (guchar) text[i + 1], c2 = (guchar) text[i + 2];
-  if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF))
+  /* c2 >= 0x80: on invalid UTF-8 "\xE2\x80" and an ASCII byte is no space. */
+  if (c == 0xE2 && c1 == 0x80
+      && ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF))
     return 3;
   if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F)
     return 3;
@@ -61,30 +71,53 @@ space_before (const char *text, gsize length, gsize low, gsize i)
 }
 
 /* Trims [*start, *end) to its first and last non-space bytes; FALSE when
- * nothing is left. */
+ * nothing is left. Characters are read forward from *start. */
 static gboolean
 trim (const char *text, gsize length, gsize *start, gsize *end)
 {
-  gsize s = *start, last = *start;
-  gboolean any = FALSE;
-  for (gsize i = *start; i < *end;)
+  gsize s = *start;
+  for (;;)
     {
-      gsize w = space_at (text, length, i);
-      if (w > 0)
-        {
-          i += w;
-          continue;
-        }
-      if (!any)
-        s = i;
-      any = TRUE;
-      i++;
-      while (i < *end && ((guchar) text[i] & 0xC0) == 0x80)
-        i++;
-      last = i;
+      if (s >= *end)
+        return FALSE;
+      gsize w = space_at (text, length, s);
+      if (w == 0)
+        break;
+      s += w;
     }
-  if (!any)
-    return FALSE;
+  gsize last = *end;
+  if (memchr (text + s, 0xE2, *end - s) == NULL)
+    {
+      /* Then every space character starts on a byte no other character
+       * contains, so reading the trailing spaces backward finds the same
+       * ones. (space_at() takes any "\xE2\x80" + byte up to 0x8A for a
+       * space, ASCII bytes included.) */
+      gsize w;
+      while (last > s && (w = space_before (text, length, s, last)) > 0)
+        last -= w;
+    }
+  else
+    for (gsize i = s; i < *end;)
+      {
+        /* Printable ASCII (and DEL): one non-space byte each. */
+        if ((guchar) text[i] > ' ' && (guchar) text[i] < 0x80)
+          {
+            while (i < *end && (guchar) text[i] > ' ' && (guchar) text[i] < 0x80)
+              i++;
+            last = i;
+            continue;
+          }
+        gsize w = space_at (text, length, i);
+        if (w > 0)
+          {
+            i += w;
+            continue;
+          }
+        i++;
+        while (i < *end && ((guchar) text[i] & 0xC0) == 0x80)
+          i++;
+        last = i;
+      }
   *start = s;
   *end = last;
   return TRUE;
@@ -133,6 +166,10 @@ push_span (GArray *spans, gsize start, gsize end, guint paragraph)
   ActnetSpan span = { start, end, paragraph };
   g_array_append_val (spans, span);
 }
+
+static const guint8 may_terminate[256] = {
+  ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1,
+};
 
 /* Byte length of a sentence-final mark at @i ('.', '!', '?', '…'), or 0. */
 static gsize
@@ -211,8 +248,8 @@ dot_ends_sentence (const char *text, gsize length, gsize low, gsize dot)
 
   gsize token_length = dot - start;
   for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (strlen (abbreviations[i]) == token_length
-        && memcmp (abbreviations[i], text + start, token_length) == 0)
+    if (abbreviations[i].length == token_length
+        && memcmp (abbreviations[i].word, text + start, token_length) == 0)
       return FALSE;
 
   /* Letter ('.' letter)*: initials and dotted acronyms. */
@@ -246,6 +283,11 @@ split_sentences (const char *text, gsize length, gsize start, gsize end,
   gsize i = start;
   while (i < end)
     {
+      /* Only '.', '!', '?' and the first byte of '…' can end a sentence. */
+      while (i < end && !may_terminate[(guchar) text[i]])
+        i++;
+      if (i >= end)
+        break;
       gsize w = terminator_at (text, end, i);
       if (w == 0)
         {

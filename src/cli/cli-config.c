@@ -267,7 +267,7 @@ config_arguments_new (int argc, char **argv, GError **error)
   for (guint g = 0; g < G_N_ELEMENTS (applied); g++)
     {
       const char *group = applied[g];
-      if (!g_key_file_has_group (file, group) || (g == 1 && strcmp (group, "actnet") == 0))
+      if (!g_key_file_has_group (file, group))
         continue;
       char **keys = g_key_file_get_keys (file, group, NULL, NULL);
       g_ptr_array_add (key_lists, keys);
