@@ -913,11 +913,22 @@ read_all (FILE *stream, GByteArray *bytes)
   return read_bounded (stream, bytes, G_MAXUINT64, NULL);
 }
 
+/* "64.0 MiB", with a plain space (GLib puts a no-break space there, which
+ * nobody types into grep). */
+static char *
+format_size (guint64 size)
+{
+  g_autofree char *glib = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  GString *text = g_string_new (glib);
+  g_string_replace (text, "\xC2\xA0", " ", 0);
+  return g_string_free (text, FALSE);
+}
+
 /* The limit error of a document over @max bytes; @size 0: not known. */
 static void
 set_size_error (GError **error, const char *path, guint64 size, guint64 max)
 {
-  g_autofree char *limit = g_format_size_full (max, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = format_size (max);
   if (size == 0)
     {
       g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT,
@@ -925,7 +936,7 @@ set_size_error (GError **error, const char *path, guint64 size, guint64 max)
                    "--max-document-size)", path, limit);
       return;
     }
-  g_autofree char *have = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *have = format_size (size);
   g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT,
                "%s: document larger than the maximum document size (%s > %s; see "
                "--max-document-size)", path, have, limit);
@@ -1528,22 +1539,22 @@ jsonl_decode_fast (const ActnetCorpusReader *reader, guint number, const char *l
           char *value = json_dup_string (&c, (member & MEMBER_TEXT) != 0, &n);
           if (value == NULL)
             goto out;
-          /* --date-field may name one of the others. */
-          if (member & MEMBER_ID)
-            id = g_strdup (value);
-          if (member & MEMBER_TITLE)
-            title = g_strdup (value);
-          if (member & MEMBER_DATE)
-            date = g_strdup (value);
-          if (member & MEMBER_SOURCE)
-            source = g_strdup (value);
+          /* --date-field may name one of the others: the first member
+           * takes the value, the others a copy. */
+          char *spare = value;
           if (member & MEMBER_TEXT)
             {
-              text = value;
+              text = g_steal_pointer (&spare);
               text_length = n;
             }
-          else
-            g_free (value);
+          if (member & MEMBER_ID)
+            id = spare != NULL ? g_steal_pointer (&spare) : g_strdup (value);
+          if (member & MEMBER_TITLE)
+            title = spare != NULL ? g_steal_pointer (&spare) : g_strdup (value);
+          if (member & MEMBER_DATE)
+            date = spare != NULL ? g_steal_pointer (&spare) : g_strdup (value);
+          if (member & MEMBER_SOURCE)
+            source = spare != NULL ? g_steal_pointer (&spare) : g_strdup (value);
         }
       else if (member & (MEMBER_TEXT | MEMBER_ID))
         {
@@ -1890,8 +1901,7 @@ reader_next_raw_line (ActnetCorpusReader *reader, const char **line_out, gsize *
       reader->line++;
       if (too_long)
         {
-          g_autofree char *limit = g_format_size_full (reader->max_document_size,
-                                                       G_FORMAT_SIZE_IEC_UNITS);
+          g_autofree char *limit = format_size (reader->max_document_size);
           g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT,
                        "%s:%u: line longer than the maximum document size (%s; see "
                        "--max-document-size)", path, reader->line, limit);
@@ -2304,9 +2314,19 @@ csv_split (const char *line, GPtrArray *fields)
     }
 }
 
+/* Side files (--dates-file, --files-from) are read whole: not from a device. */
+static gboolean
+check_side_file (const char *path, GError **error)
+{
+  struct stat st;
+  return stat (path, &st) != 0 || actnet_i_check_input_type (path, st.st_mode, error);
+}
+
 static gboolean
 read_dates_file (ActnetCorpusReader *reader, const char *path, GError **error)
 {
+  if (!check_side_file (path, error))
+    return FALSE;
   FILE *stream = fopen (path, "rb");
   if (stream == NULL)
     {
@@ -2608,6 +2628,8 @@ read_files_from (ActnetCorpusReader *reader, const char *list, GError **error)
                        "standard input cannot be both the file list and an input");
           return FALSE;
         }
+  if (!from_stdin && !check_side_file (list, error))
+    return FALSE;
   FILE *stream = from_stdin ? stdin : fopen (list, "rb");
   if (stream == NULL)
     {

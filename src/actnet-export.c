@@ -794,16 +794,9 @@ display_path (const char *path)
 static gboolean
 put_text (ActnetAtomicFile *file, const char *path, const char *text, GError **error)
 {
-  FILE *stream = actnet_i_atomic_file_get_stream (file);
-  gsize len = strlen (text);
-  if (fwrite (text, 1, len, stream) != len || ferror (stream))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "%s: write error",
-                   display_path (path));
-      actnet_i_atomic_file_abort (file);
-      return FALSE;
-    }
-  return TRUE;
+  (void) path;
+  /* "PATH: write error: REASON" (disk full, file too large). */
+  return actnet_i_atomic_file_write (file, text, strlen (text), error);
 }
 
 static gboolean

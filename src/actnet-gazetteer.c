@@ -1,24 +1,28 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <actnet/actnet.h>
 #include "actnet-gazetteer-private.h"
+#include "actnet-text-private.h"
 #include "atomic-file.h"
 #include "input-limits.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* The strings of actors and aliases never change once added: they live in
+ * the gazetteer's string chunk (one allocation per many, and no frees),
+ * which matters for gazetteers of a hundred thousand names. */
 typedef struct {
-  char *id;
-  char *type;
-  char *label;
-  char *origin;   /* "FILE:LINE" of the defining line, NULL when added by code */
+  const char *id;
+  const char *type;
+  const char *label;
+  const char *origin;   /* "FILE:LINE" of the defining line, NULL when added by code */
   GPtrArray *attributes; /* key, value, key, value ... (char*), or NULL */
 } Actor;
 
 typedef struct {
-  char *text;     /* as written, case-policy prefix removed */
-  char *key;      /* actnet_text_normalize (text) */
-  char *sig;      /* case signature of the words, see alias_signature() */
+  const char *text;     /* as written, case-policy prefix removed */
+  const char *key;      /* actnet_text_normalize (text) */
+  const char *sig;      /* case signature of the words, see alias_signature() */
   guint actor;
   guint next;     /* next alias with the same key, G_MAXUINT at the end */
   ActnetCasePolicy policy;
@@ -34,6 +38,7 @@ struct _ActnetGazetteer {
   GHashTable *keys;      /* alias key (borrowed from the first Alias) -> its index */
   GPtrArray *warnings;   /* char* */
   gsize max_alias_length; /* bytes; longer aliases and labels are refused */
+  GStringChunk *strings; /* of the actors and aliases; types once each */
 };
 
 /* Where a line came from, for messages; name == NULL for code callers. */
@@ -46,22 +51,9 @@ static void
 actor_free (gpointer data)
 {
   Actor *actor = data;
-  g_free (actor->id);
-  g_free (actor->type);
-  g_free (actor->label);
-  g_free (actor->origin);
   if (actor->attributes != NULL)
     g_ptr_array_unref (actor->attributes);
   g_free (actor);
-}
-
-static void
-alias_clear (gpointer data)
-{
-  Alias *alias = data;
-  g_free (alias->text);
-  g_free (alias->key);
-  g_free (alias->sig);
 }
 
 ActnetGazetteer *
@@ -70,11 +62,11 @@ actnet_gazetteer_new (void)
   ActnetGazetteer *gaz = g_new0 (ActnetGazetteer, 1);
   gaz->actors = g_ptr_array_new_with_free_func (actor_free);
   gaz->aliases = g_array_new (FALSE, FALSE, sizeof (Alias));
-  g_array_set_clear_func (gaz->aliases, alias_clear);
   gaz->ids = g_hash_table_new (g_str_hash, g_str_equal);
   gaz->keys = g_hash_table_new (g_str_hash, g_str_equal);
   gaz->warnings = g_ptr_array_new_with_free_func (g_free);
   gaz->max_alias_length = ACTNET_DEFAULT_MAX_ALIAS_LENGTH;
+  gaz->strings = g_string_chunk_new (64 * 1024);
   return gaz;
 }
 
@@ -109,19 +101,35 @@ actnet_gazetteer_free (ActnetGazetteer *gazetteer)
   g_array_unref (gazetteer->aliases);
   g_ptr_array_unref (gazetteer->actors);
   g_ptr_array_unref (gazetteer->warnings);
+  g_string_chunk_free (gazetteer->strings);
   g_free (gazetteer);
 }
 
 /* ---- messages ---------------------------------------------------------- */
+
+/* "NAME:LINE" followed by @suffix ("NAME" + @suffix for line 0 unless
+ * @zero_line), built without printf: a large gazetteer makes one per
+ * actor. */
+static char *
+origin_format (const Origin *origin, gboolean zero_line, const char *suffix)
+{
+  char digits[16];
+  char *d = digits + sizeof digits;
+  *--d = '\0';
+  guint line = origin->line;
+  do
+    *--d = (char) ('0' + line % 10);
+  while ((line /= 10) > 0);
+  gboolean with_line = origin->line > 0 || zero_line;
+  return g_strconcat (origin->name, with_line ? ":" : "", with_line ? d : "", suffix, NULL);
+}
 
 static char *
 origin_prefix (const Origin *origin)
 {
   if (origin == NULL || origin->name == NULL)
     return g_strdup ("");
-  if (origin->line == 0)
-    return g_strdup_printf ("%s: ", origin->name);
-  return g_strdup_printf ("%s:%u: ", origin->name, origin->line);
+  return origin_format (origin, FALSE, ": ");
 }
 
 G_GNUC_PRINTF (4, 5) static void
@@ -156,7 +164,12 @@ actnet_type_canonicalize (const char *type)
     { "gpe", "place" },
   };
 
-  char *lower = g_utf8_strdown (type, -1);
+  /* Types are ASCII words nearly always: g_utf8_strdown() would give the
+   * same, at the price of a Unicode case table walk per actor. */
+  gboolean ascii = TRUE;
+  for (const char *p = type; *p != '\0' && ascii; p++)
+    ascii = (guchar) *p < 0x80;
+  char *lower = ascii ? g_ascii_strdown (type, -1) : g_utf8_strdown (type, -1);
   g_strstrip (lower);
   for (gsize i = 0; i < G_N_ELEMENTS (synonyms); i++)
     if (strcmp (lower, synonyms[i].written) == 0)
@@ -169,11 +182,27 @@ actnet_type_canonicalize (const char *type)
 
 /* ---- aliases ----------------------------------------------------------- */
 
+/* The next character of @p and its end in *@next; an invalid byte (actors
+ * added by code may hold invalid UTF-8, which the graph cleans later) is
+ * skipped alone, so no walk runs past the NUL. */
+static gunichar
+next_char_safe (const char *p, const char **next)
+{
+  gunichar c = g_utf8_get_char_validated (p, -1);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      *next = p + 1;
+      return 0xFFFD;
+    }
+  *next = g_utf8_next_char (p);
+  return c;
+}
+
 static gboolean
 has_alnum (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
+  for (const char *p = text, *next; *p != '\0'; p = next)
+    if (g_unichar_isalnum (next_char_safe (p, &next)))
       return TRUE;
   return FALSE;
 }
@@ -184,14 +213,13 @@ has_alnum (const char *text)
  * "Abdul-Jalil" and "Abdul Jalil" are one alias but "Haftar" and "haftar"
  * are not. */
 static char *
-alias_signature (const char *text, ActnetCasePolicy policy)
+alias_signature (const char *text, const ActnetTokens *tokens, ActnetCasePolicy policy)
 {
   GString *sig = g_string_new (NULL);
   g_string_append_c (sig, (char) ('0' + (int) policy));
   if (policy == ACTNET_CASE_POLICY_ANY)
     return g_string_free (sig, FALSE);
 
-  ActnetTokens *tokens = actnet_tokens_new (text, -1);
   const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
   guint n = actnet_tokens_get_count (tokens);
   for (guint i = 0; i < n; i++)
@@ -205,7 +233,6 @@ alias_signature (const char *text, ActnetCasePolicy policy)
         g_string_append_c (sig, (char) ('a' + (symbols[i].case_flags & 7)));
       g_string_append_c (sig, ' ');
     }
-  actnet_tokens_free (tokens);
   return g_string_free (sig, FALSE);
 }
 
@@ -262,22 +289,21 @@ add_alias_period_internal (ActnetGazetteer *gaz, guint actor, const char *text,
       set_error (error, ACTNET_ERROR_GAZETTEER, origin, "empty alias");
       return FALSE;
     }
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      set_error (error, ACTNET_ERROR_ENCODING, origin, "invalid UTF-8 in an alias");
-      return FALSE;
-    }
   if (!check_alias_length (gaz, text, origin, error))
     return FALSE;
-  char *key = actnet_text_normalize (text, -1);
+  /* One tokenisation gives both the key and the signature. */
+  ActnetTokens *tokens = actnet_tokens_new (text, -1);
+  char *key = tokens != NULL ? actnet_i_tokens_normalize (tokens) : NULL;
   if (key == NULL || *key == '\0' || !has_alnum (text))
     {
       set_error (error, ACTNET_ERROR_GAZETTEER, origin,
                  "alias has no letters or digits: '%s'", text);
       g_free (key);
+      actnet_tokens_free (tokens);
       return FALSE;
     }
-  char *sig = alias_signature (text, policy);
+  char *sig = alias_signature (text, tokens, policy);
+  actnet_tokens_free (tokens);
 
   gpointer head_ptr;
   guint head = G_MAXUINT;
@@ -316,23 +342,27 @@ add_alias_period_internal (ActnetGazetteer *gaz, guint actor, const char *text,
   if (other != G_MAXUINT && !own)
     {
       const Actor *o = g_ptr_array_index (gaz->actors, other);
+      /* Up to one per alias in a large gazetteer: no printf. */
       char *prefix = origin_prefix (origin);
-      g_ptr_array_add (gaz->warnings,
-                       g_strdup_printf ("%sambiguous alias '%s' is also an alias of '%s'",
-                                        prefix, text, o->id));
+      g_ptr_array_add (gaz->warnings, g_strconcat (prefix, "ambiguous alias '", text,
+                                                   "' is also an alias of '", o->id, "'",
+                                                   NULL));
       g_free (prefix);
     }
 
   Alias alias = {
-    .text = g_strdup (text), .key = key, .sig = sig,
+    .text = g_string_chunk_insert (gaz->strings, text),
+    .key = g_string_chunk_insert (gaz->strings, key),
+    .sig = g_string_chunk_insert_const (gaz->strings, sig),
     .actor = actor, .next = G_MAXUINT, .policy = policy,
     .dated = dated, .from = from, .to = to,
   };
+  g_free (key);
+  g_free (sig);
   g_array_append_val (gaz->aliases, alias);
   guint index = gaz->aliases->len - 1;
   if (tail == G_MAXUINT)
-    g_hash_table_insert (gaz->keys, g_array_index (gaz->aliases, Alias, index).key,
-                         GUINT_TO_POINTER (index));
+    g_hash_table_insert (gaz->keys, (gpointer) alias.key, GUINT_TO_POINTER (index));
   else
     g_array_index (gaz->aliases, Alias, tail).next = index;
   return TRUE;
@@ -344,15 +374,6 @@ static gboolean
 check_actor_fields (const char *id, const char *type, const char *label,
                     const Origin *origin, GError **error)
 {
-  /* Files are validated as they are read; this guards actors added by code
-   * (the checks below walk the strings character by character). */
-  if (!g_utf8_validate (id, -1, NULL) || !g_utf8_validate (type, -1, NULL)
-      || !g_utf8_validate (label, -1, NULL))
-    {
-      set_error (error, ACTNET_ERROR_ENCODING, origin,
-                 "invalid UTF-8 in an actor's id, type or label");
-      return FALSE;
-    }
   if (*id == '\0')
     {
       set_error (error, ACTNET_ERROR_PARSE, origin, "empty id");
@@ -363,8 +384,8 @@ check_actor_fields (const char *id, const char *type, const char *label,
       set_error (error, ACTNET_ERROR_PARSE, origin, "empty type for '%s'", id);
       return FALSE;
     }
-  for (const char *p = type; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isspace (g_utf8_get_char (p)))
+  for (const char *p = type, *next; *p != '\0'; p = next)
+    if (g_unichar_isspace (next_char_safe (p, &next)))
       {
         set_error (error, ACTNET_ERROR_PARSE, origin,
                    "type '%s' of '%s' must be a single word", type, id);
@@ -405,14 +426,20 @@ add_actor_internal (ActnetGazetteer *gaz, const char *id, const char *type,
     }
 
   Actor *actor = g_new0 (Actor, 1);
-  actor->id = g_strdup (id);
-  actor->type = actnet_type_canonicalize (type);
-  actor->label = g_strdup (label);
+  actor->id = g_string_chunk_insert (gaz->strings, id);
+  char *canonical = actnet_type_canonicalize (type);
+  actor->type = g_string_chunk_insert_const (gaz->strings, canonical);
+  g_free (canonical);
+  actor->label = g_string_chunk_insert (gaz->strings, label);
   if (origin != NULL && origin->name != NULL)
-    actor->origin = g_strdup_printf ("%s:%u", origin->name, origin->line);
+    {
+      char *where = origin_format (origin, TRUE, "");
+      actor->origin = g_string_chunk_insert (gaz->strings, where);
+      g_free (where);
+    }
   g_ptr_array_add (gaz->actors, actor);
   guint index = gaz->actors->len - 1;
-  g_hash_table_insert (gaz->ids, actor->id, GUINT_TO_POINTER (index));
+  g_hash_table_insert (gaz->ids, (gpointer) actor->id, GUINT_TO_POINTER (index));
 
   if (!add_alias_internal (gaz, index, label, ACTNET_CASE_POLICY_DEFAULT,
                            origin, error))
@@ -820,16 +847,33 @@ parse_line (ActnetGazetteerLoad *load, char *line, const Origin *origin,
   if (*first == '\0' || *first == '#')
     return TRUE;
 
-  char **fields = g_strsplit (line, "\t", -1);
-  guint n = g_strv_length (fields);
+  /* The fields are cut in place: the line is a copy of ours. */
+  guint n = 1;
+  for (const char *p = line; *p != '\0'; p++)
+    n += *p == '\t';
+  char *fields[5];
   gboolean ok = FALSE;
-  if (n < 3 || n > 5)
+  if (n >= 3 && n <= 5)
+    {
+      char *p = line;
+      for (guint i = 0; i < n; i++)
+        {
+          fields[i] = p;
+          char *tab = strchr (p, '\t');
+          if (tab != NULL)
+            {
+              *tab = '\0';
+              p = tab + 1;
+            }
+        }
+    }
+  else
     {
       set_error (error, ACTNET_ERROR_PARSE, origin,
                  "expected 3 or 4 tab-separated columns (id, type, label, aliases; "
                  "a 5th for attributes), found %u%s",
-                 n, n < 3 && strchr (line, ' ') != NULL
-                      ? "; columns must be separated by tabs, not spaces" : "");
+                 n, n < 3 && (has_space_run (line) || (n == 1 && strchr (line, ' ') != NULL))
+                      ? "; columns must be separated by tabs" : "");
       goto out;
     }
   if (*header_allowed)
@@ -843,15 +887,12 @@ parse_line (ActnetGazetteerLoad *load, char *line, const Origin *origin,
     }
   for (guint i = 0; i < n; i++)
     g_strstrip (fields[i]);
-  /* A tab typed as spaces still loads, as a name nobody writes: say so. */
-  for (guint i = 2; i < MIN (n, 4); i++)
-    if (has_space_run (fields[i]))
-      {
-        actnet_i_gazetteer_load_warn (load, origin->line,
-                                      "run of spaces in the %s column ('%s'): a tab typed as "
-                                      "spaces?", i == 2 ? "label" : "aliases", fields[i]);
-        break;
-      }
+  /* A tab typed as spaces before the aliases still loads, as a label
+   * nobody writes: say so. */
+  if (has_space_run (fields[2]))
+    actnet_i_gazetteer_load_warn (load, origin->line,
+                                  "run of spaces in the label column ('%s'): a tab typed as "
+                                  "spaces?", fields[2]);
 
   guint actor = actnet_i_gazetteer_load_actor (load, origin->line, fields[0], fields[1],
                                                fields[2], error);
@@ -901,7 +942,6 @@ parse_line (ActnetGazetteerLoad *load, char *line, const Origin *origin,
   ok = TRUE;
 
 out:
-  g_strfreev (fields);
   return ok;
 }
 

@@ -88,8 +88,9 @@ typedef struct {
 } Terminal;
 
 typedef struct {
-  guint32 hash;
-  guint32 id;  /* 0: empty slot */
+  guint64 head;    /* the key's first 8 bytes (load_word()) */
+  guint32 length;  /* of the key */
+  guint32 id;      /* 0: empty slot */
 } AlphabetSlot;
 
 struct _ActnetMatcher {
@@ -98,6 +99,8 @@ struct _ActnetMatcher {
   /* Alphabet: open addressing over the keys, linear probing. */
   AlphabetSlot *slots;
   guint32 slot_mask;
+  guint64 *filter;        /* one bit per hash_key() >> 40, set for every key */
+  guint32 filter_mask;    /* bits - 1 */
   char *key_pool;
   guint32 *key_offsets;   /* by id */
   guint32 *key_lengths;   /* by id */
@@ -121,17 +124,32 @@ struct _ActnetMatcher {
 
 /* ---- Alphabet --------------------------------------------------------- */
 
-/* FNV-1a: keys are short words, where it is as fast as anything. */
-static inline guint32
+/* The @n (at most 8) bytes at @p as a little-endian word; the 8 bytes
+ * there must be readable, those past @n are masked off. */
+static inline guint64
+load_word (const char *p, gsize n)
+{
+  guint64 word;
+  memcpy (&word, p, sizeof word);
+  word = GUINT64_FROM_LE (word);
+  return n >= 8 ? word : word & ((G_GUINT64_CONSTANT (1) << (8 * n)) - 1);
+}
+
+/* A multiply-xorshift hash read 8 bytes at a time, for every key is hashed
+ * once per word of text. The key must be followed by ACTNET_I_KEYS_PADDING
+ * readable bytes (token keys are; the alphabet's pool is padded too). */
+static inline guint64
 hash_key (const char *key, gsize length)
 {
-  guint32 hash = 2166136261u;
-  for (gsize i = 0; i < length; i++)
+  const guint64 k = G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  guint64 h = (guint64) length * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  for (; length > 8; key += 8, length -= 8)
     {
-      hash ^= (guchar) key[i];
-      hash *= 16777619u;
+      h = (h ^ load_word (key, 8)) * k;
+      h ^= h >> 32;
     }
-  return hash;
+  h = (h ^ load_word (key, length)) * k;
+  return h ^ h >> 32;
 }
 
 static inline guint32
@@ -140,16 +158,24 @@ alphabet_lookup (const ActnetMatcher *matcher, const char *key, gsize length)
   if (length == 1 && (guchar) key[0] < 0x80)
     return matcher->ascii_ids[(guchar) key[0]];
 
-  guint32 hash = hash_key (key, length);
-  guint32 i = hash & matcher->slot_mask;
+  /* Most words of a text are in no alias: the filter, small enough to
+   * stay in cache, turns nearly all of them away without a probe. */
+  guint64 hash = hash_key (key, length);
+  guint32 bit = (guint32) (hash >> 40) & matcher->filter_mask;
+  if ((matcher->filter[bit >> 6] >> (bit & 63) & 1) == 0)
+    return 0;
+  guint32 i = (guint32) hash & matcher->slot_mask;
+  guint64 head = load_word (key, length);
   for (;;)
     {
       const AlphabetSlot *slot = &matcher->slots[i];
       if (slot->id == 0)
         return 0;
-      if (slot->hash == hash && matcher->key_lengths[slot->id] == length
-          && memcmp (matcher->key_pool + matcher->key_offsets[slot->id], key,
-                     length) == 0)
+      /* Keys of up to 8 bytes need nothing more than the slot. */
+      if (slot->head == head && slot->length == length
+          && (length <= 8
+              || memcmp (matcher->key_pool + matcher->key_offsets[slot->id] + 8, key + 8,
+                         length - 8) == 0))
         return slot->id;
       i = (i + 1) & matcher->slot_mask;
     }
@@ -167,6 +193,12 @@ alphabet_build (ActnetMatcher *matcher, GHashTable *ids)
   matcher->n_ids = n;
   matcher->slots = g_new0 (AlphabetSlot, capacity);
   matcher->slot_mask = capacity - 1;
+  /* About 16 bits per key (6% false positives), within [2^15, 2^24]. */
+  guint32 filter_bits = 1u << 15;
+  while (filter_bits < 16 * n && filter_bits < (1u << 24))
+    filter_bits *= 2;
+  matcher->filter = g_new0 (guint64, filter_bits / 64);
+  matcher->filter_mask = filter_bits - 1;
   matcher->key_offsets = g_new (guint32, n + 1);
   matcher->key_lengths = g_new (guint32, n + 1);
 
@@ -181,17 +213,25 @@ alphabet_build (ActnetMatcher *matcher, GHashTable *ids)
       matcher->key_offsets[id] = (guint32) pool->len;
       matcher->key_lengths[id] = (guint32) length;
       g_string_append_len (pool, key, length);
-
       if (length == 1 && ((guchar *) key)[0] < 0x80)
         matcher->ascii_ids[((guchar *) key)[0]] = id;
-      guint32 hash = hash_key (key, length);
-      guint32 i = hash & matcher->slot_mask;
+    }
+  /* Padded as token keys are, for hash_key(). */
+  g_string_append_len (pool, "\0\0\0\0\0\0\0\0", ACTNET_I_KEYS_PADDING);
+  matcher->key_pool = g_string_free (pool, FALSE);
+
+  for (guint32 id = 1; id <= n; id++)
+    {
+      const char *key_bytes = matcher->key_pool + matcher->key_offsets[id];
+      guint32 length = matcher->key_lengths[id];
+      guint64 hash = hash_key (key_bytes, length);
+      guint32 bit = (guint32) (hash >> 40) & matcher->filter_mask;
+      matcher->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+      guint32 i = (guint32) hash & matcher->slot_mask;
       while (matcher->slots[i].id != 0)
         i = (i + 1) & matcher->slot_mask;
-      matcher->slots[i].hash = hash;
-      matcher->slots[i].id = id;
+      matcher->slots[i] = (AlphabetSlot) { load_word (key_bytes, length), length, id };
     }
-  matcher->key_pool = g_string_free (pool, FALSE);
 
   gpointer space = g_hash_table_lookup (ids, " ");
   matcher->space_id = GPOINTER_TO_UINT (space);
@@ -940,9 +980,13 @@ build_automaton (ActnetMatcher *matcher, const PatternRef *refs, guint n_refs)
   for (guint r = 0; r < n_refs; r++)
     max_depth = MAX (max_depth, refs[r].length);
 
-  GArray *parents = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GArray *depths = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GArray *edge_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  /* At most one state per pattern symbol, plus the root. */
+  guint total = 1;
+  for (guint r = 0; r < n_refs; r++)
+    total += refs[r].length;
+  GArray *parents = g_array_sized_new (FALSE, FALSE, sizeof (guint32), total);
+  GArray *depths = g_array_sized_new (FALSE, FALSE, sizeof (guint32), total);
+  GArray *edge_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), total);
   guint32 *path = g_new (guint32, max_depth + 1);
   guint32 zero = 0;
   g_array_append_val (parents, zero);
@@ -951,7 +995,7 @@ build_automaton (ActnetMatcher *matcher, const PatternRef *refs, guint n_refs)
   path[0] = ROOT;
 
   matcher->terminal_patterns = g_new (guint32, MAX (n_refs, 1));
-  GArray *terminal_of = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *terminal_of = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_refs);
   for (guint r = 0; r < n_refs; r++)
     {
       const PatternRef *ref = &refs[r];
@@ -1072,15 +1116,17 @@ actnet_matcher_new (const ActnetGazetteer *gazetteer, GError **error)
 
   ActnetMatcher *matcher = g_new0 (ActnetMatcher, 1);
   matcher->gazetteer = gazetteer;
+  guint n_aliases = actnet_gazetteer_get_n_aliases (gazetteer);
 
   Builder builder = {
     .matcher = matcher,
     .ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-    .pattern_ids = g_array_new (FALSE, FALSE, sizeof (guint32)),
-    .offsets = g_array_new (FALSE, FALSE, sizeof (guint32)),
-    .lengths = g_array_new (FALSE, FALSE, sizeof (guint32)),
-    .infos = g_array_new (FALSE, FALSE, sizeof (PatternInfo)),
-    .checks = g_array_new (FALSE, FALSE, sizeof (WordCheck)),
+    /* Sized for about one pattern of a few symbols per alias. */
+    .pattern_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 4 * n_aliases),
+    .offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_aliases),
+    .lengths = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_aliases),
+    .infos = g_array_sized_new (FALSE, FALSE, sizeof (PatternInfo), n_aliases),
+    .checks = g_array_sized_new (FALSE, FALSE, sizeof (WordCheck), 2 * n_aliases),
     .scratch = g_array_new (FALSE, FALSE, sizeof (guint32)),
   };
   compile_patterns (&builder);
@@ -1117,6 +1163,7 @@ actnet_matcher_free (ActnetMatcher *matcher)
   if (matcher == NULL)
     return;
   g_free (matcher->slots);
+  g_free (matcher->filter);
   g_free (matcher->key_pool);
   g_free (matcher->key_offsets);
   g_free (matcher->key_lengths);
@@ -1364,24 +1411,27 @@ scan (const ActnetMatcher *matcher, const ActnetTokens *tokens, gboolean short_f
   const State *states = matcher->states;
   GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
+  /* The symbols' ids first, in a loop of independent lookups: with a large
+   * alphabet most of them miss the cache, and the processor overlaps the
+   * misses only when no automaton step waits on each. */
+  guint32 small[1024];
+  guint32 *ids = n <= G_N_ELEMENTS (small) ? small : g_new (guint32, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const ActnetSymbol *symbol = &symbols[i];
+      if (symbol->kind == ACTNET_SYMBOL_SPACE
+          || G_UNLIKELY (is_joining_hyphen (symbols, keys, i, n)))
+        ids[i] = matcher->space_id;
+      else
+        ids[i] = alphabet_lookup (matcher, keys + symbol->key_offset, symbol->key_length);
+    }
+
   guint32 state = ROOT;
   guint32 words = 0;  /* WORD symbols up to and including i */
   for (guint i = 0; i < n; i++)
     {
-      const ActnetSymbol *symbol = &symbols[i];
-      guint32 id;
-      if (symbol->kind == ACTNET_SYMBOL_SPACE)
-        id = matcher->space_id;
-      else
-        {
-          if (symbol->kind == ACTNET_SYMBOL_WORD)
-            words++;
-          if (G_UNLIKELY (is_joining_hyphen (symbols, keys, i, n)))
-            id = matcher->space_id;
-          else
-            id = alphabet_lookup (matcher, keys + symbol->key_offset,
-                                  symbol->key_length);
-        }
+      words += symbols[i].kind == ACTNET_SYMBOL_WORD;
+      guint32 id = ids[i];
       if (id == 0)
         {
           /* No pattern holds this symbol: nothing spans it. */
@@ -1399,6 +1449,10 @@ scan (const ActnetMatcher *matcher, const ActnetTokens *tokens, gboolean short_f
             }
           state = states[state].fail;
         }
+      /* The root reports nothing: the commonest case (a space, say, that
+       * starts no name) needs no look at its output. */
+      if (state == ROOT)
+        continue;
 
       for (guint32 t = states[state].output; t != ROOT;
            t = states[states[t].fail].output)
@@ -1445,6 +1499,8 @@ scan (const ActnetMatcher *matcher, const ActnetTokens *tokens, gboolean short_f
           g_array_append_val (candidates, candidate);
         }
     }
+  if (ids != small)
+    g_free (ids);
   return candidates;
 }
 

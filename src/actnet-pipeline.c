@@ -427,6 +427,7 @@ actnet_pipeline_count_scopes_batch (const ActnetMatcher *matcher, const char *co
             break;
           batch_retire (g_queue_pop_head (&in_flight), func, user_data, &totals);
         }
+      /* Once a batch: often enough for a display, cheap for the reader. */
       if (more)
         report_progress (batch, reader, n_read, bytes_read, FALSE);
     }

@@ -71,7 +71,10 @@ space_before (const char *text, gsize length, gsize low, gsize i)
 }
 
 /* Trims [*start, *end) to its first and last non-space bytes; FALSE when
- * nothing is left. Characters are read forward from *start. */
+ * nothing is left. Characters are read forward from *start, but the
+ * trailing spaces can be read backward: every space character starts on a
+ * byte that no other character contains (its other bytes are all
+ * continuation bytes, see space_at()), so both ways find the same ones. */
 static gboolean
 trim (const char *text, gsize length, gsize *start, gsize *end)
 {
@@ -86,38 +89,9 @@ trim (const char *text, gsize length, gsize *start, gsize *end)
       s += w;
     }
   gsize last = *end;
-  if (memchr (text + s, 0xE2, *end - s) == NULL)
-    {
-      /* Then every space character starts on a byte no other character
-       * contains, so reading the trailing spaces backward finds the same
-       * ones. (space_at() takes any "\xE2\x80" + byte up to 0x8A for a
-       * space, ASCII bytes included.) */
-      gsize w;
-      while (last > s && (w = space_before (text, length, s, last)) > 0)
-        last -= w;
-    }
-  else
-    for (gsize i = s; i < *end;)
-      {
-        /* Printable ASCII (and DEL): one non-space byte each. */
-        if ((guchar) text[i] > ' ' && (guchar) text[i] < 0x80)
-          {
-            while (i < *end && (guchar) text[i] > ' ' && (guchar) text[i] < 0x80)
-              i++;
-            last = i;
-            continue;
-          }
-        gsize w = space_at (text, length, i);
-        if (w > 0)
-          {
-            i += w;
-            continue;
-          }
-        i++;
-        while (i < *end && ((guchar) text[i] & 0xC0) == 0x80)
-          i++;
-        last = i;
-      }
+  gsize w;
+  while (last > s && (w = space_before (text, length, s, last)) > 0)
+    last -= w;
   *start = s;
   *end = last;
   return TRUE;
@@ -324,15 +298,36 @@ split_sentences (const char *text, gsize length, gsize start, gsize end,
   push_span (sentences, sentence, end, paragraph);
 }
 
+/* Appends paragraph [start, end) to @paragraphs, or joins it to the last
+ * one when a mention spans the break between them ("Mike\n\nPompeo"). */
+static void
+add_paragraph (GArray *paragraphs, MentionCursor *cursor, gsize start, gsize end)
+{
+  if (paragraphs->len > 0)
+    {
+      ActnetSpan *last = &g_array_index (paragraphs, ActnetSpan, paragraphs->len - 1);
+      if (mention_spans_gap (cursor, last->end, start))
+        {
+          last->end = end;
+          return;
+        }
+    }
+  push_span (paragraphs, start, end, paragraphs->len);
+}
+
 static ActnetSegmentation *
 segment (const char *text, const char *structure, gsize length, const GArray *mentions)
 {
   ActnetSegmentation *segmentation = g_new0 (ActnetSegmentation, 1);
-  segmentation->paragraphs = g_array_new (FALSE, FALSE, sizeof (ActnetSpan));
-  segmentation->sentences = g_array_new (FALSE, FALSE, sizeof (ActnetSpan));
+  /* Sized for news text (a sentence every 100-odd bytes), sparing the
+   * reallocations of growing from nothing for every document. */
+  GArray *paragraphs = g_array_sized_new (FALSE, FALSE, sizeof (ActnetSpan), length / 512 + 8);
+  segmentation->paragraphs = paragraphs;
+  segmentation->sentences = g_array_sized_new (FALSE, FALSE, sizeof (ActnetSpan),
+                                               length / 128 + 16);
 
   /* Paragraphs: runs of non-blank lines; a heading line stands alone. */
-  GArray *raw = g_array_new (FALSE, FALSE, sizeof (ActnetSpan));
+  MentionCursor cursor = { mentions, 0, 0 };
   gsize open_start = G_MAXSIZE, open_end = 0;
   for (gsize line = 0; line < length;)
     {
@@ -343,11 +338,11 @@ segment (const char *text, const char *structure, gsize length, const GArray *me
       gboolean heading = !blank && is_heading_line (structure, line, line_end);
       if ((blank || heading) && open_start != G_MAXSIZE)
         {
-          push_span (raw, open_start, open_end, 0);
+          add_paragraph (paragraphs, &cursor, open_start, open_end);
           open_start = G_MAXSIZE;
         }
       if (heading)
-        push_span (raw, s, e, 0);
+        add_paragraph (paragraphs, &cursor, s, e);
       else if (!blank)
         {
           if (open_start == G_MAXSIZE)
@@ -357,32 +352,12 @@ segment (const char *text, const char *structure, gsize length, const GArray *me
       line = line_end + 1;
     }
   if (open_start != G_MAXSIZE)
-    push_span (raw, open_start, open_end, 0);
-
-  /* A break inside a mention ("Mike\n\nPompeo") joins its two sides. */
-  MentionCursor cursor = { mentions, 0, 0 };
-  for (guint i = 0; i < raw->len; i++)
-    {
-      ActnetSpan span = g_array_index (raw, ActnetSpan, i);
-      GArray *paragraphs = segmentation->paragraphs;
-      if (paragraphs->len > 0)
-        {
-          ActnetSpan *last = &g_array_index (paragraphs, ActnetSpan, paragraphs->len - 1);
-          if (mention_spans_gap (&cursor, last->end, span.start))
-            {
-              last->end = span.end;
-              continue;
-            }
-        }
-      span.paragraph = paragraphs->len;
-      g_array_append_val (paragraphs, span);
-    }
-  g_array_free (raw, TRUE);
+    add_paragraph (paragraphs, &cursor, open_start, open_end);
 
   MentionCursor sentence_cursor = { mentions, 0, 0 };
-  for (guint i = 0; i < segmentation->paragraphs->len; i++)
+  for (guint i = 0; i < paragraphs->len; i++)
     {
-      const ActnetSpan *p = &g_array_index (segmentation->paragraphs, ActnetSpan, i);
+      const ActnetSpan *p = &g_array_index (paragraphs, ActnetSpan, i);
       split_sentences (text, length, p->start, p->end, i, &sentence_cursor,
                        segmentation->sentences);
     }

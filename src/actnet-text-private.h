@@ -14,6 +14,14 @@ G_BEGIN_DECLS
  * 63 cased characters keep only the first 63. Borrowed. */
 const guint64 *actnet_i_tokens_get_case_masks (const ActnetTokens *tokens);
 
+/* The key buffer (actnet_tokens_get_keys()) is followed by this many
+ * readable zero bytes, so that a key may be read a 64-bit word at a time
+ * (bytes past its length masked off). */
+#define ACTNET_I_KEYS_PADDING 8
+
+/* actnet_text_normalize() of the text @tokens were made from. */
+char *actnet_i_tokens_normalize (const ActnetTokens *tokens);
+
 /* Number of cased characters recorded in a case signature. */
 guint actnet_i_case_mask_count (guint64 mask);
 

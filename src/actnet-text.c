@@ -318,7 +318,7 @@ keys_grow (ActnetTokens *tokens, gsize extra)
   gsize capacity = tokens->keys_capacity * 2;
   while (capacity < tokens->keys_length + extra)
     capacity *= 2;
-  tokens->keys = g_realloc (tokens->keys, capacity);
+  tokens->keys = g_realloc (tokens->keys, capacity + ACTNET_I_KEYS_PADDING);
   tokens->keys_capacity = capacity;
 }
 
@@ -381,13 +381,16 @@ case_state_add (CaseState *state, guint upper)
   state->mask = state->mask << room | (guint64) (upper & room);
 }
 
-/* ASCII letters and digits: the lower-cased byte, and above it 1 for a
- * lower-case letter, 2 for a capital; 0 for every other byte. */
+/* ASCII letters and digits: the lower-cased byte, and above it
+ * ASCII_LOWER, ASCII_UPPER or ASCII_DIGIT; 0 for every other byte. */
+#define ASCII_LOWER 0x100
+#define ASCII_UPPER 0x200
+#define ASCII_DIGIT 0x400
 static const guint16 ascii_word[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0x030, 0x031, 0x032, 0x033, 0x034, 0x035, 0x036, 0x037, 0x038, 0x039, 0, 0, 0, 0, 0, 0,
+  0x430, 0x431, 0x432, 0x433, 0x434, 0x435, 0x436, 0x437, 0x438, 0x439, 0, 0, 0, 0, 0, 0,
   0, 0x261, 0x262, 0x263, 0x264, 0x265, 0x266, 0x267, 0x268, 0x269, 0x26a, 0x26b, 0x26c, 0x26d, 0x26e, 0x26f,
   0x270, 0x271, 0x272, 0x273, 0x274, 0x275, 0x276, 0x277, 0x278, 0x279, 0x27a, 0, 0, 0, 0, 0,
   0, 0x161, 0x162, 0x163, 0x164, 0x165, 0x166, 0x167, 0x168, 0x169, 0x16a, 0x16b, 0x16c, 0x16d, 0x16e, 0x16f,
@@ -397,6 +400,19 @@ static const guint16 ascii_word[256] = {
 /* ASCII bytes of a word are lower-cased in chunks of at most this many,
  * for which room is made once. */
 #define ASCII_CHUNK 64
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+#define SWAR_WORDS 1
+#define BYTES(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
+#define HIGH_BITS BYTES (0x80)
+
+/* 0x80 in each byte of @x7 (bytes below 0x80) that is @lo..@hi. */
+static inline guint64
+bytes_in_range (guint64 x7, guint lo, guint hi)
+{
+  return (x7 + BYTES (0x80 - lo)) & ~(x7 + BYTES (0x7F - hi)) & HIGH_BITS;
+}
+#endif
 
 /* Scans the word starting at @p and returns the offset after it. */
 static gsize
@@ -413,18 +429,66 @@ scan_word (ActnetTokens *tokens, const guchar *text, gsize p, gsize length)
       char *out = tokens->keys + tokens->keys_length;
       gsize stop = MIN (length, p + ASCII_CHUNK);
       gsize q = p;
-      CaseState s = state;
+      guint all = 0;
+      guint64 bits = 0;
+#ifdef SWAR_WORDS
+      /* Eight bytes at a time while they are letters and digits: a word
+       * ends without a mispredicted loop exit per byte. */
+      while (q + 8 <= stop)
+        {
+          guint64 x;
+          memcpy (&x, text + q, sizeof x);
+          guint64 x7 = x & ~HIGH_BITS;
+          guint64 upper = bytes_in_range (x7, 'A', 'Z');
+          guint64 lower = bytes_in_range (x7, 'a', 'z');
+          guint64 digit = bytes_in_range (x7, '0', '9');
+          guint64 other = ~(upper | lower | digit) | (x & HIGH_BITS);
+          other &= HIGH_BITS;
+          guint n = other != 0 ? (guint) __builtin_ctzll (other) / 8 : 8;
+          /* All eight stored; the bytes past the word are overwritten. */
+          guint64 lowered = x | upper >> 2;
+          memcpy (out, &lowered, sizeof lowered);
+          guint64 keep = n == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+          all |= ((upper & keep) ? ASCII_UPPER : 0u) | ((lower & keep) ? ASCII_LOWER : 0u)
+                 | ((digit & keep) ? ASCII_DIGIT : 0u);
+          /* The capitals' top bits gathered, first byte highest. */
+          guint64 gathered = ((upper >> 7) * G_GUINT64_CONSTANT (0x8040201008040201)) >> 56;
+          bits = n == 8 ? bits << 8 | gathered : bits << n | gathered >> (8 - n);
+          out += n;
+          q += n;
+          if (n < 8)
+            break;
+        }
+#endif
       for (; q < stop; q++)
         {
           guint info = ascii_word[text[q]];
           if (info == 0)
             break;
           *out++ = (char) info;
-          if (info >> 8)
-            case_state_add (&s, info >> 9);
+          bits = bits << 1 | (info >> 9 & 1);
+          all |= info;
         }
-      state = s;
-      tokens->keys_length += q - p;
+      gsize run = q - p;
+      tokens->keys_length += run;
+      /* Letters only, and room for all of them in the signature: the
+       * chunk's capitals are @bits as they stand. */
+      if (run > 0 && (all & ASCII_DIGIT) == 0 && (state.mask >> (64 - run)) == 0)
+        {
+          if ((state.flags & (ACTNET_CASE_HAS_UPPER | ACTNET_CASE_HAS_LOWER)) == 0
+              && (bits >> (run - 1)) != 0)
+            state.flags |= ACTNET_CASE_FIRST_UPPER;
+          state.flags |= ((all & ASCII_UPPER) ? ACTNET_CASE_HAS_UPPER : 0)
+                         | ((all & ASCII_LOWER) ? ACTNET_CASE_HAS_LOWER : 0);
+          state.mask = state.mask << run | bits;
+        }
+      else
+        for (gsize i = p; i < q; i++)
+          {
+            guint info = ascii_word[text[i]];
+            if (info & (ASCII_LOWER | ASCII_UPPER))
+              case_state_add (&state, (info & ASCII_UPPER) != 0);
+          }
       gboolean more = q == stop && stop < length;
       p = q;
       if (more)
@@ -523,7 +587,7 @@ actnet_tokens_new (const char *text, gssize length)
   tokens->symbols = g_new (ActnetSymbol, tokens->symbols_capacity);
   tokens->case_masks = g_new (guint64, tokens->symbols_capacity);
   tokens->keys_capacity = n + n / 2 + 16;
-  tokens->keys = g_malloc (tokens->keys_capacity);
+  tokens->keys = g_malloc (tokens->keys_capacity + ACTNET_I_KEYS_PADDING);
   keys_append (tokens, " ", 2);  /* the shared SPACE_KEY_OFFSET key */
 
   gsize p = 0;
@@ -579,6 +643,8 @@ actnet_tokens_new (const char *text, gssize length)
           break;
         }
     }
+  /* Defined bytes for readers of whole words past the last key. */
+  memset (tokens->keys + tokens->keys_length, 0, ACTNET_I_KEYS_PADDING);
   return tokens;
 }
 
@@ -639,12 +705,26 @@ actnet_text_normalize (const char *text, gssize length)
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
   ActnetTokens *tokens = actnet_tokens_new (text, length);
+  char *key = actnet_i_tokens_normalize (tokens);
+  actnet_tokens_free (tokens);
+  return key;
+}
+
+char *
+actnet_i_tokens_normalize (const ActnetTokens *tokens)
+{
+  g_return_val_if_fail (tokens != NULL, NULL);
+
   const ActnetSymbol *symbols = tokens->symbols;
   guint first = 0;
   guint last = tokens->n_symbols;
-  while (first < last && symbols[first].kind == ACTNET_SYMBOL_SPACE)
+  /* A word of combining marks alone (no base letter) has an empty key and
+   * counts as nothing: no space is left at either end or doubled. */
+  while (first < last && (symbols[first].kind == ACTNET_SYMBOL_SPACE
+                          || symbols[first].key_length == 0))
     first++;
-  while (last > first && symbols[last - 1].kind == ACTNET_SYMBOL_SPACE)
+  while (last > first && (symbols[last - 1].kind == ACTNET_SYMBOL_SPACE
+                          || symbols[last - 1].key_length == 0))
     last--;
 
   GString *result = g_string_sized_new (tokens->keys_length);
@@ -652,6 +732,10 @@ actnet_text_normalize (const char *text, gssize length)
     {
       const ActnetSymbol *symbol = &symbols[i];
       const char *key = tokens->keys + symbol->key_offset;
+      if (symbol->key_length == 0
+          || (symbol->kind == ACTNET_SYMBOL_SPACE && result->len > 0
+              && result->str[result->len - 1] == ' '))
+        continue;
       /* The symbols around a hyphen between words lie inside [first, last)
        * since only spaces were trimmed. */
       if (symbol->kind == ACTNET_SYMBOL_PUNCT && symbol->key_length == 1
@@ -662,7 +746,6 @@ actnet_text_normalize (const char *text, gssize length)
       else
         g_string_append_len (result, key, symbol->key_length);
     }
-  actnet_tokens_free (tokens);
   return g_string_free (result, FALSE);
 }
 

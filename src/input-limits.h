@@ -41,8 +41,8 @@ actnet_i_json_too_deep (const char *data, gsize length, guint max)
 
 /* Inputs are regular files, directories or pipes. A device never ends
  * (/dev/zero, /dev/urandom) or is not text at all, so it is refused with
- * "PATH: not a regular file (character device)" before a byte is read;
- * "-" reads standard input whatever it is. */
+ * "PATH: not a regular file (character device)" before a byte is read.
+ * (The corpus reader's "-" reads standard input whatever it is.) */
 static inline gboolean
 actnet_i_check_input_type (const char *path, mode_t mode, GError **error)
 {
@@ -53,6 +53,6 @@ actnet_i_check_input_type (const char *path, mode_t mode, GError **error)
   if (kind == NULL)
     return TRUE;
   g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_IO,
-               "%s: not a regular file (%s); give - to read standard input", path, kind);
+               "%s: not a regular file (%s)", path, kind);
   return FALSE;
 }

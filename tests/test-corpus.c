@@ -980,6 +980,179 @@ test_input_position (void **state)
   actnet_test_rmdir (dir);
 }
 
+/* ------------------------------------------------------------------ */
+/* Bad input: limits, devices, empty input, deep JSON                  */
+
+static void
+test_max_document_size (void **state)
+{
+  (void) state;
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *big = actnet_test_write_file (dir, "big.txt", "0123456789abcdefghij", -1);
+  g_autofree char *small = actnet_test_write_file (dir, "small.txt", "0123456789", -1);
+  g_autofree char *lines = actnet_test_write_file (
+    dir, "lines.jsonl",
+    "{\"id\": \"a\", \"text\": \"short\"}\n"
+    "{\"id\": \"b\", \"text\": \"far too long for the limit\"}\n"
+    "{\"id\": \"c\", \"text\": \"short\"}\n", -1);
+  const char *inputs[] = { big, small, lines, NULL };
+  ActnetBatchOptions options = ACTNET_BATCH_OPTIONS_INIT;
+  options.max_document_size = 12;   /* a JSONL line counts whole */
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  assert_true (actnet_corpus_reader_set_batch (reader, &options, NULL));
+  g_autofree char *m1 = g_strdup_printf ("%s: document larger than the maximum document size "
+                        "(20 bytes > 12 bytes; see --max-document-size)", big);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_LIMIT, m1);
+  expect_document (reader, small, "0123456789");
+  /* Lines over the limit fail one by one; the file goes on after them. */
+  g_autofree char *m2 = g_strdup_printf ("%s:1: line longer than the maximum document size "
+                                         "(12 bytes; see --max-document-size)", lines);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_LIMIT, m2);
+  g_autofree char *m3 = g_strdup_printf ("%s:2: line longer than the maximum document size "
+                                         "(12 bytes; see --max-document-size)", lines);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_LIMIT, m3);
+  g_autofree char *m4 = g_strdup_printf ("%s:3: line longer than the maximum document size "
+                                         "(12 bytes; see --max-document-size)", lines);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_LIMIT, m4);
+  expect_end (reader);
+
+  /* A limit between the short and the long lines, under keep_going: the
+   * long one is skipped and counted, plain and gzip-compressed alike. */
+  options.max_document_size = 40;
+  options.keep_going = TRUE;
+  guint64 n_skipped = 0;
+  const char *jsonl_only[] = { lines, NULL };
+  g_autofree char *got = batch_ids (jsonl_only, &options, &n_skipped);
+  assert_string_equal (got, "a c");
+  assert_int_equal (n_skipped, 1);
+  g_autofree char *contents = NULL;
+  gsize length;
+  assert_true (g_file_get_contents (lines, &contents, &length, NULL));
+  g_autofree char *gz = write_gzip_file (dir, "lines.jsonl.gz", contents, length);
+  const char *gz_only[] = { gz, NULL };
+  g_autofree char *got_gz = batch_ids (gz_only, &options, &n_skipped);
+  assert_string_equal (got_gz, "a c");
+  assert_int_equal (n_skipped, 1);
+
+  /* 0 is the default (64 MiB); the default reader has it too. */
+  options.max_document_size = 0;
+  options.keep_going = FALSE;
+  g_autofree char *all = batch_ids (inputs, &options, &n_skipped);
+  g_autofree char *want = g_strdup_printf ("%s %s a b c", big, small);
+  assert_string_equal (all, want);
+  assert_int_equal (ACTNET_DEFAULT_MAX_DOCUMENT_SIZE, 64 * 1024 * 1024);
+  actnet_test_rmdir (dir);
+}
+
+static void
+test_devices_and_empty_directories (void **state)
+{
+  (void) state;
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *empty_dir = g_build_filename (dir, "empty", NULL);
+  g_autofree char *other_dir = g_build_filename (dir, "other", NULL);
+  assert_int_equal (g_mkdir (empty_dir, 0755), 0);
+  assert_int_equal (g_mkdir (other_dir, 0755), 0);
+  g_free (actnet_test_write_file (other_dir, "notes.pdf", "%PDF", -1));
+  g_autofree char *text = actnet_test_write_file (other_dir, "sub.txt", "x", -1);
+  g_autofree char *sub = g_build_filename (other_dir, "deeper", NULL);
+  assert_int_equal (g_mkdir (sub, 0755), 0);
+  g_free (actnet_test_write_file (sub, "a.txt", "A", -1));
+
+  const char *inputs[] = { "/dev/null", empty_dir, other_dir, NULL };
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_IO,
+                "/dev/null: not a regular file (character device)");
+  g_autofree char *m = g_strdup_printf ("%s: no corpus files in this directory (*.txt, *.md, "
+                                        "*.markdown, *.jsonl, *.jsonl.gz)", empty_dir);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_NOT_FOUND, m);
+  /* Files in subdirectories count: no error for other/. */
+  g_autofree char *deep = g_build_filename (sub, "a.txt", NULL);
+  expect_document (reader, deep, "A");
+  expect_document (reader, text, "x");
+  expect_end (reader);
+
+  /* --include that picks nothing says so. */
+  const char *include[] = { "*.md", NULL };
+  ActnetBatchOptions options = ACTNET_BATCH_OPTIONS_INIT;
+  options.include = include;
+  const char *only_other[] = { other_dir, NULL };
+  g_autoptr (ActnetCorpusReader) filtered = actnet_corpus_reader_new (only_other);
+  assert_true (actnet_corpus_reader_set_batch (filtered, &options, NULL));
+  g_autofree char *m2 = g_strdup_printf ("%s: no corpus files in this directory (*.txt, *.md, "
+                                         "*.markdown, *.jsonl, *.jsonl.gz, matching --include)",
+                                         other_dir);
+  expect_error (filtered, ACTNET_ERROR, ACTNET_ERROR_NOT_FOUND, m2);
+  expect_end (filtered);
+  actnet_test_rmdir (dir);
+}
+
+static void
+test_empty_documents_warning (void **state)
+{
+  (void) state;
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *a = actnet_test_write_file (dir, "a.txt", "", 0);
+  g_autofree char *b = actnet_test_write_file (dir, "b.txt", "\xEF\xBB\xBF \r\n", -1);
+  g_autofree char *c = actnet_test_write_file (dir, "c.jsonl", "{\"id\": \"c1\", \"text\": \"\"}\n"
+                                                               "{\"id\": \"c2\", \"text\": \"C\"}\n", -1);
+  const char *inputs[] = { a, b, c, NULL };
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  expect_document (reader, a, "");
+  expect_document (reader, b, "\xEF\xBB\xBF \r\n");
+  expect_document (reader, "c1", "");
+  expect_document (reader, "c2", "C");
+  /* Said once, at the end. */
+  assert_int_equal (actnet_corpus_reader_get_warnings (reader)->len, 0);
+  expect_end (reader);
+  const GPtrArray *warnings = actnet_corpus_reader_get_warnings (reader);
+  assert_int_equal (warnings->len, 1);
+  g_autofree char *want = g_strdup_printf ("3 empty documents (no text), the first %s", a);
+  assert_string_equal (g_ptr_array_index (warnings, 0), want);
+  expect_end (reader);
+  assert_int_equal (warnings->len, 1);
+
+  const char *one[] = { c, NULL };
+  g_autoptr (ActnetCorpusReader) single = actnet_corpus_reader_new (one);
+  expect_document (single, "c1", "");
+  expect_document (single, "c2", "C");
+  expect_end (single);
+  assert_string_equal (g_ptr_array_index (actnet_corpus_reader_get_warnings (single), 0),
+                       "c1: empty document (no text)");
+  actnet_test_rmdir (dir);
+}
+
+static void
+test_deep_json (void **state)
+{
+  (void) state;
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  GString *jsonl = g_string_new ("{\"id\": \"ok\", \"text\": \"A\", \"x\": \"[[[[\"}\n");
+  g_string_append (jsonl, "{\"id\": \"deep\", \"text\": \"B\", \"x\": ");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_c (jsonl, '[');
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_c (jsonl, ']');
+  g_string_append (jsonl, "}\n{\"id\": \"fine\", \"text\": \"C\", \"x\": ");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (jsonl, '{' - (i % 2) * ('{' - '['));
+  for (guint i = 1000; i-- > 0;)
+    g_string_append_c (jsonl, i % 2 ? ']' : '}');
+  g_string_append (jsonl, "}\n");
+  /* The last line nests exactly 1000 levels under the record: 1001 in all. */
+  g_autofree char *path = actnet_test_write_file (dir, "deep.jsonl", jsonl->str, (gssize) jsonl->len);
+  g_string_free (jsonl, TRUE);
+  const char *inputs[] = { path, NULL };
+  g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new (inputs);
+  expect_document (reader, "ok", "A");
+  g_autofree char *m = g_strdup_printf ("%s:2: JSON nested deeper than 1000 levels", path);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_LIMIT, m);
+  g_autofree char *m3 = g_strdup_printf ("%s:3: JSON nested deeper than 1000 levels", path);
+  expect_error (reader, ACTNET_ERROR, ACTNET_ERROR_LIMIT, m3);
+  expect_end (reader);
+  actnet_test_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -1006,6 +1179,10 @@ main (void)
     cmocka_unit_test (test_batch_files_from),
     cmocka_unit_test (test_batch_keep_going),
     cmocka_unit_test (test_input_position),
+    cmocka_unit_test (test_max_document_size),
+    cmocka_unit_test (test_devices_and_empty_directories),
+    cmocka_unit_test (test_empty_documents_warning),
+    cmocka_unit_test (test_deep_json),
   };
   return cmocka_run_group_tests_name ("corpus", tests, NULL, NULL);
 }

@@ -867,6 +867,79 @@ test_alias_period_ambiguity (void **state)
   assert_int_equal (actnet_gazetteer_get_n_aliases (gaz), 5);
 }
 
+/* ---- limits ------------------------------------------------------------- */
+
+static void
+test_max_alias_length (void **state)
+{
+  (void) state;
+  g_autofree char *ok_alias = g_strnfill (ACTNET_DEFAULT_MAX_ALIAS_LENGTH, 'a');
+  g_autofree char *long_alias = g_strnfill (ACTNET_DEFAULT_MAX_ALIAS_LENGTH + 1, 'a');
+  g_autofree char *fits = g_strdup_printf ("x\tperson\tX\t%s\n", ok_alias);
+  g_autoptr (ActnetGazetteer) gaz = load_ok (fits);
+  assert_int_equal (actnet_gazetteer_get_n_aliases (gaz), 2);
+
+  /* Over the default, in the aliases or as the label: FILE:LINE, nothing kept. */
+  g_autofree char *over = g_strdup_printf ("# c\nx\tperson\tX\tY|%s\n", long_alias);
+  expect_error (over, -1, ACTNET_ERROR_LIMIT,
+                "t.tsv:2: alias longer than the maximum alias length (1001 bytes > 1000; "
+                "see --max-alias-length)");
+  g_autofree char *label = g_strdup_printf ("x\tperson\t%s\n", long_alias);
+  expect_error (label, -1, ACTNET_ERROR_LIMIT,
+                "t.tsv:1: alias longer than the maximum alias length (1001 bytes > 1000; "
+                "see --max-alias-length)");
+
+  /* Raised, it loads; 0 restores the default, which code callers meet too. */
+  g_autoptr (ActnetGazetteer) raised = actnet_gazetteer_new ();
+  assert_int_equal (actnet_gazetteer_get_max_alias_length (raised), 1000);
+  actnet_gazetteer_set_max_alias_length (raised, 2000);
+  assert_true (actnet_gazetteer_load_data (raised, over, -1, "t.tsv", NULL));
+  assert_int_equal (actnet_gazetteer_get_n_aliases (raised), 3);
+  actnet_gazetteer_set_max_alias_length (raised, 0);
+  assert_int_equal (actnet_gazetteer_get_max_alias_length (raised), ACTNET_DEFAULT_MAX_ALIAS_LENGTH);
+  GError *error = NULL;
+  assert_false (actnet_gazetteer_add_alias (raised, 0, long_alias, ACTNET_CASE_POLICY_DEFAULT,
+                                            &error));
+  assert_int_equal (error->code, ACTNET_ERROR_LIMIT);
+  g_clear_error (&error);
+  assert_int_equal (actnet_gazetteer_get_n_aliases (raised), 3);
+}
+
+static void
+test_spaces_for_tabs (void **state)
+{
+  (void) state;
+  /* A tab typed as spaces before the aliases: loads, with a warning. */
+  g_autoptr (ActnetGazetteer) gaz = load_ok ("libya\tplace\tLibya  Libia|Libye\n"
+                                             "chad\tplace\tChad\tTchad  Chad\n");
+  const GPtrArray *warnings = actnet_gazetteer_get_warnings (gaz);
+  assert_int_equal (warnings->len, 1);
+  assert_string_equal (g_ptr_array_index (warnings, 0),
+                       "t.tsv:1: run of spaces in the label column ('Libya  Libia|Libye'): "
+                       "a tab typed as spaces?");
+  /* Single spaces only, no tab: the reason is given. */
+  expect_error ("libya place Libya\n", -1, ACTNET_ERROR_PARSE,
+                "t.tsv:1: expected 3 or 4 tab-separated columns (id, type, label, aliases; "
+                "a 5th for attributes), found 1; columns must be separated by tabs");
+}
+
+static void
+test_device_refused (void **state)
+{
+  (void) state;
+  g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
+  GError *error = NULL;
+  assert_false (actnet_gazetteer_load_file (gaz, "/dev/zero", &error));
+  assert_int_equal (error->code, ACTNET_ERROR_IO);
+  assert_string_equal (error->message,
+                       "/dev/zero: not a regular file (character device)");
+  g_clear_error (&error);
+  assert_false (actnet_gazetteer_load_file_format (gaz, "/dev/zero", ACTNET_GAZETTEER_FORMAT_AUTO,
+                                                   &error));
+  assert_int_equal (error->code, ACTNET_ERROR_IO);
+  g_clear_error (&error);
+}
+
 int
 main (void)
 {
@@ -893,6 +966,9 @@ main (void)
     cmocka_unit_test (test_alias_periods),
     cmocka_unit_test (test_alias_period_errors),
     cmocka_unit_test (test_alias_period_ambiguity),
+    cmocka_unit_test (test_max_alias_length),
+    cmocka_unit_test (test_spaces_for_tabs),
+    cmocka_unit_test (test_device_refused),
   };
   return cmocka_run_group_tests_name ("gazetteer", tests, NULL, NULL);
 }

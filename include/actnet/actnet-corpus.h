@@ -48,7 +48,15 @@ void actnet_corpus_reader_free (ActnetCorpusReader *reader);
 
 /* The next document, or NULL at the end (error unset) or on failure (error
  * set: missing file "PATH: No such file", invalid UTF-8 "PATH:LINE: ...",
- * binary data, a JSONL line that is not an object with a string "text"). */
+ * binary data, a JSONL line that is not an object with a string "text";
+ * ACTNET_ERROR_IO for a device given as input, "PATH: not a regular file
+ * (character device)"; ACTNET_ERROR_NOT_FOUND for an input directory
+ * without corpus files, "DIR: no corpus files in this directory ...";
+ * ACTNET_ERROR_LIMIT for a document over the maximum size (see
+ * ACTNET_DEFAULT_MAX_DOCUMENT_SIZE) or a JSONL line nested deeper than 1000
+ * levels). Pipes are read as streams. Documents without text are returned;
+ * at the end one warning counts them ("N empty documents (no text), the
+ * first ID", see actnet_corpus_reader_get_warnings()). */
 ActnetDocument *actnet_corpus_reader_next (ActnetCorpusReader *reader, GError **error);
 
 /* How documents get their `day` (README, "Dates"). */

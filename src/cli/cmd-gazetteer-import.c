@@ -25,6 +25,7 @@ actnet_cmd_gazetteer_import (int argc, char **argv)
       "Type of every imported actor (CSV/TSV lists default to place)", "TYPE" },
     { "alias-separator", 0, 0, G_OPTION_ARG_STRING, &alias_separator,
       "CSV/TSV lists: separator of the names in the aliases column (default ,)", "SEP" },
+    CLI_MAX_ALIAS_LENGTH_OPTION,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -60,6 +61,7 @@ actnet_cmd_gazetteer_import (int argc, char **argv)
 
   ActnetImportOptions options = { columns, type, alias_separator };
   g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  actnet_gazetteer_set_max_alias_length (gazetteer, cli_get_max_alias_length ());
   for (char **input = inputs; *input != NULL; input++)
     if (!actnet_gazetteer_import_file (gazetteer, *input, format, &options, &error))
       {

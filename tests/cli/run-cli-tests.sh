@@ -332,7 +332,8 @@ if [ -f "$cities" ]; then
   start=$(date +%s%N)
   "$bin" gazetteer lint "$tmp/cities-native.tsv" >"$tmp/cities.lint" 2>&1
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  if [ "$ms" -lt 10000 ] && tail -1 "$tmp/cities.lint" | grep -Eq '^0 errors, [0-9]+ warnings' \
+  # The time is reported, not asserted: speed belongs to scripts/bench.
+  if tail -1 "$tmp/cities.lint" | grep -Eq '^0 errors, [0-9]+ warnings' \
      && grep -q "common-word: label 'Mobile' is an English word (mobile)" "$tmp/cities.lint"; then
     ok "gazetteer lint on 135k GeoNames cities in ${ms} ms: $(tail -1 "$tmp/cities.lint")"
   else not_ok "gazetteer lint on 135k GeoNames cities (${ms} ms)" "$(tail -3 "$tmp/cities.lint")"; fi
