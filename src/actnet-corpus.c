@@ -650,7 +650,9 @@ struct _ActnetCorpusReader {
   gsize buffer_size;
   gsize line_length;
   gboolean skip_line;      /* the rest of an over-long line is still to be read past */
-  char *chunk;             /* decompressed bytes of the gzip stream, [chunk_pos, chunk_length) unread */
+  char *chunk;             /* bytes of the gzip stream (decompressed) or of a regular JSONL
+                            * file, [chunk_pos, chunk_length) unread */
+  gboolean stream_chunked; /* stream is a regular file, read in chunks */
   gsize chunk_pos, chunk_length;
   /* Bad input (README, "Bad input"). */
   guint64 max_document_size;
@@ -757,6 +759,7 @@ reader_close_stream (ActnetCorpusReader *reader)
   reader->chunk_pos = reader->chunk_length = 0;
   reader->skip_line = FALSE;
   reader->stream_is_stdin = FALSE;
+  reader->stream_chunked = FALSE;
   g_clear_pointer (&reader->stream_path, g_free);
   reader->line = 0;
   reader_clear_prefetched (reader);
@@ -1122,7 +1125,9 @@ string_member (JsonObject *object, const char *name)
   JsonNode *node = json_object_get_member (object, name);
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
       && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+    /* json-glib lets some lone surrogate escapes through as CESU-8 bytes;
+     * a title or date is kept, made valid (U+FFFD). */
+    return g_utf8_make_valid (json_node_get_string (node), -1);
   return NULL;
 }
 
@@ -1624,11 +1629,42 @@ static ActnetDocument *
 jsonl_decode (const ActnetCorpusReader *reader, JsonParser *parser, guint number,
               const char *line, gsize length, gboolean *bad_date, GError **error)
 {
-  ActnetDocument *fast = jsonl_decode_fast (reader, number, line, length, bad_date);
+  /* A byte-order mark opens the stream, not the record. */
+  gsize bom = number == 1 && length >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  /* The fast path takes only well-formed lines (valid UTF-8, no NUL),
+   * so the checks below, in this order, word every error. */
+  ActnetDocument *fast = jsonl_decode_fast (reader, number, line + bom, length - bom, bad_date);
   if (fast != NULL)
     return fast;
 
   const char *path = reader->stream_path;
+  const char *nul = memchr (line, '\0', length);
+  if (nul != NULL)
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                   "%s:%u: binary data (NUL byte at column %" G_GSIZE_FORMAT ")",
+                   path, number, (gsize) (nul - line) + 1);
+      return NULL;
+    }
+  const char *end;
+  if (!g_utf8_validate_len (line, length, &end))
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
+                   "%s:%u: invalid UTF-8 (byte 0x%02X at column %" G_GSIZE_FORMAT ")",
+                   path, number, (guchar) *end, (gsize) (end - line) + 1);
+      return NULL;
+    }
+  line += bom;
+  length -= bom;
+  /* json-glib recurses once a level: deep nesting would overflow the
+   * stack (the fast path gives up long before). */
+  if (actnet_i_json_too_deep (line, length, ACTNET_I_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT,
+                   "%s:%u: JSON nested deeper than %u levels", path, number,
+                   (guint) ACTNET_I_JSON_MAX_DEPTH);
+      return NULL;
+    }
   GError *local = NULL;
   if (!json_parser_load_from_data (parser, line, (gssize) length, &local))
     {
@@ -1666,7 +1702,7 @@ jsonl_decode (const ActnetCorpusReader *reader, JsonParser *parser, guint number
       GType type = JSON_NODE_HOLDS_VALUE (id_node)
                    ? json_node_get_value_type (id_node) : G_TYPE_INVALID;
       if (type == G_TYPE_STRING)
-        id = g_strdup (json_node_get_string (id_node));
+        id = g_utf8_make_valid (json_node_get_string (id_node), -1);
       else if (type == G_TYPE_INT64)
         id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
       else
@@ -1691,7 +1727,7 @@ jsonl_decode (const ActnetCorpusReader *reader, JsonParser *parser, guint number
   gsize text_length = strlen (text);
   if (!g_utf8_validate_len (text, text_length, NULL))
     {
-      /* Unreachable with json-glib 1.6, which rejects lone surrogates. */
+      /* json-glib 1.6 lets a lone surrogate escape through ("\ud800"). */
       g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
                    "%s:%u: invalid UTF-8 in \"text\"", path, number);
       g_free (id);
@@ -1777,6 +1813,25 @@ gz_fill (ActnetCorpusReader *reader, GError **error)
   return -1;
 }
 
+/* Refills reader->chunk from the open regular file: bytes read, 0 at its
+ * end, -1 with @error. */
+static gssize
+file_fill (ActnetCorpusReader *reader, GError **error)
+{
+  if (reader->chunk == NULL)
+    reader->chunk = g_malloc (GZ_CHUNK);
+  errno = 0;
+  gsize got = fread (reader->chunk, 1, GZ_CHUNK, reader->stream);
+  reader->chunk_pos = 0;
+  reader->chunk_length = got;
+  if (got == 0 && ferror (reader->stream))
+    {
+      set_errno_error (error, errno != 0 ? errno : EIO, reader->stream_path);
+      return -1;
+    }
+  return (gssize) got;
+}
+
 /* Appends @n bytes to the current line, at most up to @max in all; FALSE
  * when they did not all fit. */
 static gboolean
@@ -1808,12 +1863,12 @@ reader_read_line (ActnetCorpusReader *reader, gboolean *too_long, GError **error
   reader->line_length = 0;
   *too_long = FALSE;
   gboolean any = FALSE;
-  if (reader->gz != NULL)
+  if (reader->gz != NULL || reader->stream_chunked)
     for (;;)
       {
         if (reader->chunk_pos == reader->chunk_length)
           {
-            gssize got = gz_fill (reader, error);
+            gssize got = reader->gz != NULL ? gz_fill (reader, error) : file_fill (reader, error);
             if (got <= 0)
               return got < 0 ? -1 : any;
           }
@@ -1911,23 +1966,8 @@ reader_next_raw_line (ActnetCorpusReader *reader, const char **line_out, gsize *
       gsize length = reader->line_length;
       while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
         length--;
-
-      const char *nul = memchr (line, '\0', length);
-      if (nul != NULL)
-        {
-          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
-                       "%s:%u: binary data (NUL byte at column %" G_GSIZE_FORMAT ")",
-                       path, reader->line, (gsize) (nul - line) + 1);
-          return FALSE;
-        }
-      const char *end;
-      if (!g_utf8_validate_len (line, length, &end))
-        {
-          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_ENCODING,
-                       "%s:%u: invalid UTF-8 (byte 0x%02X at column %" G_GSIZE_FORMAT ")",
-                       path, reader->line, (guchar) *end, (gsize) (end - line) + 1);
-          return FALSE;
-        }
+      /* NUL bytes, UTF-8 and nesting are checked by jsonl_decode(), on
+       * the decoding threads. */
       gsize start = 0;
       if (reader->line == 1 && length >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
         start = 3;
@@ -1936,15 +1976,10 @@ reader_next_raw_line (ActnetCorpusReader *reader, const char **line_out, gsize *
         k++;
       if (k == length)
         continue;
-      if (actnet_i_json_too_deep (line + k, length - k, ACTNET_I_JSON_MAX_DEPTH))
-        {
-          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_LIMIT,
-                       "%s:%u: JSON nested deeper than %u levels", path, reader->line,
-                       (guint) ACTNET_I_JSON_MAX_DEPTH);
-          return FALSE;
-        }
-      *line_out = line + start;
-      *length_out = length - start;
+      /* The line with its byte-order mark, if any: columns in messages
+       * count it. */
+      *line_out = line;
+      *length_out = length;
       return TRUE;
     }
 }
@@ -2236,6 +2271,9 @@ reader_open (ActnetCorpusReader *reader, const Pending *pending, GError **error)
       reader->stream = stream;
       reader->stream_path = g_strdup (path);
       reader->line = 0;
+      /* fread() of a pipe waits for a whole chunk: pipes go byte by byte. */
+      struct stat opened;
+      reader->stream_chunked = fstat (fileno (stream), &opened) == 0 && S_ISREG (opened.st_mode);
       return NULL;
     }
   return read_text_file (path, reader->max_document_size, error);
@@ -2719,6 +2757,9 @@ actnet_corpus_reader_get_input_position (const ActnetCorpusReader *reader, guint
   else if (reader->stream != NULL && !reader->stream_is_stdin)
     {
       long offset = ftell (reader->stream);
+      /* Read ahead into the chunk is not consumed yet. */
+      if (reader->stream_chunked && offset > 0)
+        offset -= (long) (reader->chunk_length - reader->chunk_pos);
       position = offset > 0 ? (guint64) offset : 0;
     }
   /* A file that grew while it is read must not push past the total. */

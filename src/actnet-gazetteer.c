@@ -39,6 +39,8 @@ struct _ActnetGazetteer {
   GPtrArray *warnings;   /* char* */
   gsize max_alias_length; /* bytes; longer aliases and labels are refused */
   GStringChunk *strings; /* of the actors and aliases; types once each */
+  char *type_written;    /* the last type added as written, and ... */
+  const char *type;      /* ... its canonical form, in strings */
 };
 
 /* Where a line came from, for messages; name == NULL for code callers. */
@@ -102,6 +104,7 @@ actnet_gazetteer_free (ActnetGazetteer *gazetteer)
   g_ptr_array_unref (gazetteer->actors);
   g_ptr_array_unref (gazetteer->warnings);
   g_string_chunk_free (gazetteer->strings);
+  g_free (gazetteer->type_written);
   g_free (gazetteer);
 }
 
@@ -427,9 +430,16 @@ add_actor_internal (ActnetGazetteer *gaz, const char *id, const char *type,
 
   Actor *actor = g_new0 (Actor, 1);
   actor->id = g_string_chunk_insert (gaz->strings, id);
-  char *canonical = actnet_type_canonicalize (type);
-  actor->type = g_string_chunk_insert_const (gaz->strings, canonical);
-  g_free (canonical);
+  /* Actors come in runs of one type: canonicalise each run once. */
+  if (gaz->type_written == NULL || strcmp (type, gaz->type_written) != 0)
+    {
+      char *canonical = actnet_type_canonicalize (type);
+      gaz->type = g_string_chunk_insert_const (gaz->strings, canonical);
+      g_free (canonical);
+      g_free (gaz->type_written);
+      gaz->type_written = g_strdup (type);
+    }
+  actor->type = gaz->type;
   actor->label = g_string_chunk_insert (gaz->strings, label);
   if (origin != NULL && origin->name != NULL)
     {

@@ -181,11 +181,108 @@ alphabet_lookup (const ActnetMatcher *matcher, const char *key, gsize length)
     }
 }
 
-/* Builds the lookup structures from the build-time table key -> id. */
+/* The build-time alphabet: key -> id, ids from 1 in the order keys are
+ * first seen. Keys come from token buffers, so hash_key() reads them. */
+typedef struct {
+  GString *pool;   /* the keys end to end */
+  GArray *offsets; /* guint32 by id (entry 0 unused) */
+  GArray *lengths; /* guint32 by id */
+  GArray *hashes;  /* guint64 by id: hash_key() */
+  guint64 *slots;  /* id << 32 | the hash's low half; 0 for an empty slot */
+  guint32 mask;
+} Interner;
+
 static void
-alphabet_build (ActnetMatcher *matcher, GHashTable *ids)
+interner_init (Interner *in)
 {
-  guint32 n = g_hash_table_size (ids);
+  guint32 zero = 0;
+  guint64 zero64 = 0;
+  in->pool = g_string_new (NULL);
+  in->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  in->lengths = g_array_new (FALSE, FALSE, sizeof (guint32));
+  in->hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_array_append_val (in->offsets, zero);
+  g_array_append_val (in->lengths, zero);
+  g_array_append_val (in->hashes, zero64);
+  in->mask = 1023;
+  in->slots = g_new0 (guint64, in->mask + 1);
+}
+
+static void
+interner_clear (Interner *in)
+{
+  if (in->pool != NULL)
+    g_string_free (in->pool, TRUE);
+  if (in->offsets != NULL)
+    g_array_unref (in->offsets);
+  if (in->lengths != NULL)
+    g_array_unref (in->lengths);
+  g_array_unref (in->hashes);
+  g_free (in->slots);
+}
+
+/* The slot of @key (@hash its hash_key()): its id's, or the empty one
+ * where it would go. */
+static guint32
+interner_slot (const Interner *in, const char *key, gsize length, guint64 hash)
+{
+  guint32 i = (guint32) hash & in->mask;
+  for (; in->slots[i] != 0; i = (i + 1) & in->mask)
+    {
+      guint32 id = (guint32) (in->slots[i] >> 32);
+      if ((guint32) in->slots[i] == (guint32) hash
+          && g_array_index (in->lengths, guint32, id) == length
+          && memcmp (in->pool->str + g_array_index (in->offsets, guint32, id), key, length) == 0)
+        break;
+    }
+  return i;
+}
+
+/* The id of @key, which is followed by ACTNET_I_KEYS_PADDING readable
+ * bytes (token keys are). */
+static guint32
+intern (Interner *in, const char *key, gsize length)
+{
+  guint64 hash = hash_key (key, length);
+  guint32 slot = interner_slot (in, key, length, hash);
+  if (in->slots[slot] != 0)
+    return (guint32) (in->slots[slot] >> 32);
+
+  guint32 id = in->lengths->len;
+  guint32 offset = (guint32) in->pool->len;
+  guint32 length32 = (guint32) length;
+  g_array_append_val (in->offsets, offset);
+  g_array_append_val (in->lengths, length32);
+  g_array_append_val (in->hashes, hash);
+  g_string_append_len (in->pool, key, (gssize) length);
+  in->slots[slot] = (guint64) id << 32 | (guint32) hash;
+  if (2 * id > in->mask)
+    {
+      /* Half full: double, placing the ids again by their hashes. */
+      g_free (in->slots);
+      in->mask = 2 * in->mask + 1;
+      in->slots = g_new0 (guint64, in->mask + 1);
+      for (guint32 k = 1; k <= id; k++)
+        {
+          guint64 h = g_array_index (in->hashes, guint64, k);
+          guint32 i = (guint32) h & in->mask;
+          while (in->slots[i] != 0)
+            i = (i + 1) & in->mask;
+          in->slots[i] = (guint64) k << 32 | (guint32) h;
+        }
+    }
+  return id;
+}
+
+/* The space key, padded for hash_key(). */
+static const char space_key[ACTNET_I_KEYS_PADDING + 1] = " ";
+
+/* Builds the lookup structures from the build-time alphabet, taking its
+ * pool, offsets and lengths. */
+static void
+alphabet_build (ActnetMatcher *matcher, Interner *in)
+{
+  guint32 n = in->lengths->len - 1;
   guint32 capacity = 16;
   while (capacity < 2 * n)
     capacity *= 2;
@@ -199,32 +296,22 @@ alphabet_build (ActnetMatcher *matcher, GHashTable *ids)
     filter_bits *= 2;
   matcher->filter = g_new0 (guint64, filter_bits / 64);
   matcher->filter_mask = filter_bits - 1;
-  matcher->key_offsets = g_new (guint32, n + 1);
-  matcher->key_lengths = g_new (guint32, n + 1);
 
-  GString *pool = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-  g_hash_table_iter_init (&iter, ids);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint32 id = GPOINTER_TO_UINT (value);
-      gsize length = strlen (key);
-      matcher->key_offsets[id] = (guint32) pool->len;
-      matcher->key_lengths[id] = (guint32) length;
-      g_string_append_len (pool, key, length);
-      if (length == 1 && ((guchar *) key)[0] < 0x80)
-        matcher->ascii_ids[((guchar *) key)[0]] = id;
-    }
-  /* Padded as token keys are, for hash_key(). */
-  g_string_append_len (pool, "\0\0\0\0\0\0\0\0", ACTNET_I_KEYS_PADDING);
-  matcher->key_pool = g_string_free (pool, FALSE);
+  guint32 space = interner_slot (in, space_key, 1, hash_key (space_key, 1));
+  matcher->space_id = (guint32) (in->slots[space] >> 32);
+  /* Padded as token keys are, for hash_key() and load_word(). */
+  g_string_append_len (in->pool, "\0\0\0\0\0\0\0\0", ACTNET_I_KEYS_PADDING);
+  matcher->key_pool = g_string_free (g_steal_pointer (&in->pool), FALSE);
+  matcher->key_offsets = (guint32 *) (void *) g_array_free (g_steal_pointer (&in->offsets), FALSE);
+  matcher->key_lengths = (guint32 *) (void *) g_array_free (g_steal_pointer (&in->lengths), FALSE);
 
   for (guint32 id = 1; id <= n; id++)
     {
       const char *key_bytes = matcher->key_pool + matcher->key_offsets[id];
       guint32 length = matcher->key_lengths[id];
-      guint64 hash = hash_key (key_bytes, length);
+      if (length == 1 && (guchar) key_bytes[0] < 0x80)
+        matcher->ascii_ids[(guchar) key_bytes[0]] = id;
+      guint64 hash = g_array_index (in->hashes, guint64, id);
       guint32 bit = (guint32) (hash >> 40) & matcher->filter_mask;
       matcher->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
       guint32 i = (guint32) hash & matcher->slot_mask;
@@ -232,20 +319,6 @@ alphabet_build (ActnetMatcher *matcher, GHashTable *ids)
         i = (i + 1) & matcher->slot_mask;
       matcher->slots[i] = (AlphabetSlot) { load_word (key_bytes, length), length, id };
     }
-
-  gpointer space = g_hash_table_lookup (ids, " ");
-  matcher->space_id = GPOINTER_TO_UINT (space);
-}
-
-static guint32
-intern (GHashTable *ids, const char *key)
-{
-  gpointer value = g_hash_table_lookup (ids, key);
-  if (value != NULL)
-    return GPOINTER_TO_UINT (value);
-  guint32 id = g_hash_table_size (ids) + 1;
-  g_hash_table_insert (ids, g_strdup (key), GUINT_TO_POINTER (id));
-  return id;
 }
 
 /* A hyphen with a word on each side reads as a space. */
@@ -620,7 +693,7 @@ typedef struct {
 
 typedef struct {
   ActnetMatcher *matcher;
-  GHashTable *ids;           /* key -> symbol id */
+  Interner alphabet;         /* key -> symbol id */
   GArray *pattern_ids;       /* every pattern's ids, end to end */
   GArray *offsets;           /* guint32 by pattern: into pattern_ids */
   GArray *lengths;           /* guint32 by pattern */
@@ -654,9 +727,9 @@ tokenize_pattern (Builder *builder, const char *text, gsize length,
       guint32 id;
       if (symbols[i].kind == ACTNET_SYMBOL_SPACE
           || is_joining_hyphen (symbols, keys, i, n))
-        id = intern (builder->ids, " ");
+        id = intern (&builder->alphabet, space_key, 1);
       else
-        id = intern (builder->ids, symbol_key (&symbols[i], keys));
+        id = intern (&builder->alphabet, symbol_key (&symbols[i], keys), symbols[i].key_length);
       g_array_append_val (builder->scratch, id);
       if (symbols[i].kind != ACTNET_SYMBOL_WORD)
         continue;
@@ -1120,7 +1193,6 @@ actnet_matcher_new (const ActnetGazetteer *gazetteer, GError **error)
 
   Builder builder = {
     .matcher = matcher,
-    .ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     /* Sized for about one pattern of a few symbols per alias. */
     .pattern_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 4 * n_aliases),
     .offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_aliases),
@@ -1129,8 +1201,9 @@ actnet_matcher_new (const ActnetGazetteer *gazetteer, GError **error)
     .checks = g_array_sized_new (FALSE, FALSE, sizeof (WordCheck), 2 * n_aliases),
     .scratch = g_array_new (FALSE, FALSE, sizeof (guint32)),
   };
+  interner_init (&builder.alphabet);
   compile_patterns (&builder);
-  alphabet_build (matcher, builder.ids);
+  alphabet_build (matcher, &builder.alphabet);
 
   /* pattern_ids has stopped growing: point into it only now. */
   guint n_patterns = builder.infos->len;
@@ -1149,7 +1222,7 @@ actnet_matcher_new (const ActnetGazetteer *gazetteer, GError **error)
   build_automaton (matcher, refs, n_refs);
 
   g_free (refs);
-  g_hash_table_unref (builder.ids);
+  interner_clear (&builder.alphabet);
   g_array_unref (builder.pattern_ids);
   g_array_unref (builder.offsets);
   g_array_unref (builder.lengths);
@@ -1411,27 +1484,31 @@ scan (const ActnetMatcher *matcher, const ActnetTokens *tokens, gboolean short_f
   const State *states = matcher->states;
   GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
-  /* The symbols' ids first, in a loop of independent lookups: with a large
-   * alphabet most of them miss the cache, and the processor overlaps the
-   * misses only when no automaton step waits on each. */
-  guint32 small[1024];
-  guint32 *ids = n <= G_N_ELEMENTS (small) ? small : g_new (guint32, n);
-  for (guint i = 0; i < n; i++)
-    {
-      const ActnetSymbol *symbol = &symbols[i];
-      if (symbol->kind == ACTNET_SYMBOL_SPACE
-          || G_UNLIKELY (is_joining_hyphen (symbols, keys, i, n)))
-        ids[i] = matcher->space_id;
-      else
-        ids[i] = alphabet_lookup (matcher, keys + symbol->key_offset, symbol->key_length);
-    }
-
   guint32 state = ROOT;
   guint32 words = 0;  /* WORD symbols up to and including i */
+  guint32 ids[1024];  /* of symbols [block, block + 1024) */
   for (guint i = 0; i < n; i++)
     {
+      if (i % G_N_ELEMENTS (ids) == 0)
+        {
+          /* The ids of a block of symbols first, in a loop of independent
+           * lookups: with a large alphabet most of them miss the cache, and
+           * the processor overlaps the misses only when no automaton step
+           * waits on each. */
+          guint block_end = MIN (n, i + G_N_ELEMENTS (ids));
+          for (guint k = i; k < block_end; k++)
+            {
+              const ActnetSymbol *symbol = &symbols[k];
+              if (symbol->kind == ACTNET_SYMBOL_SPACE
+                  || G_UNLIKELY (is_joining_hyphen (symbols, keys, k, n)))
+                ids[k - i] = matcher->space_id;
+              else
+                ids[k - i] = alphabet_lookup (matcher, keys + symbol->key_offset,
+                                              symbol->key_length);
+            }
+        }
       words += symbols[i].kind == ACTNET_SYMBOL_WORD;
-      guint32 id = ids[i];
+      guint32 id = ids[i % G_N_ELEMENTS (ids)];
       if (id == 0)
         {
           /* No pattern holds this symbol: nothing spans it. */
@@ -1499,8 +1576,6 @@ scan (const ActnetMatcher *matcher, const ActnetTokens *tokens, gboolean short_f
           g_array_append_val (candidates, candidate);
         }
     }
-  if (ids != small)
-    g_free (ids);
   return candidates;
 }
 

@@ -586,7 +586,8 @@ actnet_tokens_new (const char *text, gssize length)
   tokens->symbols_capacity = (guint) (n / 3 + 16);
   tokens->symbols = g_new (ActnetSymbol, tokens->symbols_capacity);
   tokens->case_masks = g_new (guint64, tokens->symbols_capacity);
-  tokens->keys_capacity = n + n / 2 + 16;
+  /* scan_word() makes room for a whole chunk at a time. */
+  tokens->keys_capacity = n + n / 2 + ASCII_CHUNK + 16;
   tokens->keys = g_malloc (tokens->keys_capacity + ACTNET_I_KEYS_PADDING);
   keys_append (tokens, " ", 2);  /* the shared SPACE_KEY_OFFSET key */
 

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -196,6 +197,37 @@ test_blank_fuzz (void **state)
         p = g_utf8_next_char (p);
       assert_int_equal (p - copy, s->len);
       g_free (copy);
+      g_string_free (s, TRUE);
+    }
+  g_rand_free (rand);
+}
+
+/* A document blanks its text without a copy of it (and with one when a
+ * byte-order mark goes first): the same bytes as actnet_markdown_blank(). */
+static void
+test_blank_document_like_buffer (void **state)
+{
+  static const char *const pieces[] = {
+    "[", "]", "(", ")", "*", "_", "# ", "> ", "<a>", "<GM>", "\n", "\n\n", " ", "![x](y)",
+    "http://x.org/", "HTTP://Y.Z", "hat", "The", "\\*", "<!-- c -->", "[a][b]", "é",
+  };
+  GRand *rand = g_rand_new_with_seed (99);
+  for (int round = 0; round < 1000; round++)
+    {
+      GString *s = g_string_new (round % 4 == 0 ? "\xEF\xBB\xBF" : "");
+      int count = g_rand_int_range (rand, 0, 30);
+      for (int i = 0; i < count; i++)
+        g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      char *expected = g_strndup (s->str, s->len);
+      if (round % 4 == 0)
+        memset (expected, ' ', 3);
+      actnet_markdown_blank (expected, s->len);
+      ActnetDocument *d = actnet_document_new ("d", s->str, (gssize) s->len, TRUE);
+      assert_int_equal (d->length, s->len);
+      assert_memory_equal (d->clean, expected, s->len);
+      assert_memory_equal (d->text, s->str, s->len);
+      actnet_document_free (d);
+      g_free (expected);
       g_string_free (s, TRUE);
     }
   g_rand_free (rand);
@@ -525,6 +557,206 @@ test_jsonl_errors (void **state)
 
   g_free (path);
   g_free (nul);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+/* Random JSON values for test_jsonl_like_json_glib(). */
+static void
+random_json_string (GRand *rand, GString *out)
+{
+  static const char *const pieces[] = {
+    "a", "Tripoli", " ", "\\n", "\\t", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\r", "\\u00e9",
+    "\\u00E9", "\\u0041", "\\u2028", "\\u00ad", "\\uFFFD", "\\ud83d\\ude00", "\\uD800\\uDC00",
+    "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\x7F", "\xC2\x80", "*b*", "[x](y)",
+    "http://x.org/", "<p>", "#", "'", "{", "}", "[", "]", ",", ":",
+  };
+  g_string_append_c (out, '"');
+  guint n = (guint) g_rand_int_range (rand, 0, 9);
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  g_string_append_c (out, '"');
+}
+
+static void
+random_json_value (GRand *rand, GString *out, guint depth)
+{
+  static const char *const scalars[] = {
+    "0", "-0", "7", "-12", "123456789012345678", "1.5", "-0.25", "1e3", "2E+10", "-1.25e-3",
+    "true", "false", "null",
+  };
+  gint kind = g_rand_int_range (rand, 0, depth > 3 ? 2 : 4);
+  if (kind == 0)
+    random_json_string (rand, out);
+  else if (kind == 1)
+    g_string_append (out, scalars[g_rand_int_range (rand, 0, G_N_ELEMENTS (scalars))]);
+  else
+    {
+      gboolean object = kind == 3;
+      g_string_append_c (out, object ? '{' : '[');
+      guint n = (guint) g_rand_int_range (rand, 0, 4);
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append (out, g_rand_boolean (rand) ? "," : " , ");
+          if (object)
+            {
+              g_string_append_printf (out, "\"k%u\"", i);
+              g_string_append (out, g_rand_boolean (rand) ? ":" : " : ");
+            }
+          random_json_value (rand, out, depth + 1);
+        }
+      g_string_append_c (out, object ? '}' : ']');
+    }
+}
+
+static char *
+json_string_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return NULL;
+}
+
+/* The reader reads common lines without json-glib: whatever the line,
+ * its documents must be the ones json-glib's tree gives. */
+static void
+test_jsonl_like_json_glib (void **state)
+{
+  static const char *const members[] = { "text", "id", "title", "date", "source", "x", "body" };
+  GRand *rand = g_rand_new_with_seed (7);
+  GString *data = g_string_new (NULL);
+  const guint n_lines = 2000;
+  for (guint line = 0; line < n_lines; line++)
+    {
+      g_string_append (data, g_rand_int_range (rand, 0, 4) == 0 ? " {" : "{");
+      guint n = (guint) g_rand_int_range (rand, 1, 6);
+      gboolean has_text = FALSE;
+      guint used = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          guint m = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (members));
+          /* Repeated members are json-glib's business: the reader hands them
+           * over; here each member comes once. */
+          if (used & (1u << m))
+            continue;
+          used |= 1u << m;
+          if (i > 0)
+            g_string_append (data, g_rand_boolean (rand) ? "," : ",\t");
+          g_string_append_printf (data, "\"%s\":%s", members[m], g_rand_boolean (rand) ? "" : " ");
+          if (m == 0 || (m <= 4 && g_rand_int_range (rand, 0, 3) > 0))
+            random_json_string (rand, data);
+          else if (m == 1)
+            g_string_append (data, g_rand_boolean (rand) ? "-42" : "null");
+          else
+            random_json_value (rand, data, 0);
+          has_text |= m == 0;
+        }
+      if (!has_text)
+        g_string_append (data, n > 0 && used != 0 ? ",\"text\":\"t\"" : "\"text\":\"t\"");
+      g_string_append (data, g_rand_int_range (rand, 0, 4) == 0 ? "} \n" : "}\n");
+    }
+
+  char *dir = actnet_test_mkdtemp ();
+  char *path = actnet_test_write_file (dir, "r.jsonl", data->str, (gssize) data->len);
+  ActnetCorpusReader *reader = actnet_corpus_reader_new ((const char *[]) { path, NULL });
+  JsonParser *parser = json_parser_new ();
+  char **lines = g_strsplit (data->str, "\n", -1);
+  for (guint line = 0; line < n_lines; line++)
+    {
+      GError *error = NULL;
+      assert_true (json_parser_load_from_data (parser, lines[line], -1, &error));
+      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      ActnetDocument *document = actnet_corpus_reader_next (reader, &error);
+      assert_null (error);
+      assert_non_null (document);
+
+      JsonNode *id = json_object_get_member (object, "id");
+      char *want_id = id == NULL || JSON_NODE_HOLDS_NULL (id)
+                        ? g_strdup_printf ("%s:%u", path, line + 1)
+                        : json_node_get_value_type (id) == G_TYPE_STRING
+                            ? g_strdup (json_node_get_string (id))
+                            : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id));
+      assert_string_equal (document->id, want_id);
+      const char *want_text = json_object_get_string_member (object, "text");
+      assert_int_equal (document->length, strlen (want_text));
+      assert_string_equal (document->text, want_text);
+      const char *names[] = { "title", "date", "source" };
+      char *got[] = { document->title, document->date, document->source };
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          char *want = json_string_member (object, names[k]);
+          if (want == NULL)
+            assert_null (got[k]);
+          else
+            assert_string_equal (got[k], want);
+          g_free (want);
+        }
+      g_free (want_id);
+      actnet_document_free (document);
+    }
+  expect_end (reader);
+  g_strfreev (lines);
+  g_object_unref (parser);
+  actnet_corpus_reader_free (reader);
+  g_string_free (data, TRUE);
+  g_rand_free (rand);
+  g_free (path);
+  actnet_test_rmdir (dir);
+  g_free (dir);
+}
+
+/* Lines the reader leaves to json-glib give its documents and errors. */
+static void
+test_jsonl_unusual_lines (void **state)
+{
+  char *dir = actnet_test_mkdtemp ();
+  char *path = actnet_test_write_file (dir, "u.jsonl",
+    "{\"te\\u0078t\": \"escaped key\"}\n"                    /* 1 */
+    "{\"text\": \"a\", \"text\": \"b\"}\n"                  /* 2 */
+    "{\"text\": \"lone \\ud800 surrogate\"}\n"              /* 3 */
+    "{\"text\": \"big\", \"n\": 123456789012345678901234}\n" /* 4 */
+    "{\"id\": 12345678901234567, \"text\": \"long id\"}\n"  /* 5 */
+    "{\"id\": \"x\", \"text\": \"deep\", \"d\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}\n" /* 6 */
+    "{\"text\": \"trailing\"} x\n"                          /* 7 */
+    "{\"text\": \"tab\tinside\"}\n"                         /* 8 */
+    "{\"text\": \"\\u00e9\\ud83d\\ude00\\/\"}\n", -1);      /* 9 */
+  JsonParser *parser = json_parser_new ();
+  char *contents;
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  char **lines = g_strsplit (contents, "\n", -1);
+  ActnetCorpusReader *reader = actnet_corpus_reader_new ((const char *[]) { path, NULL });
+  for (guint i = 0; i < 9; i++)
+    {
+      GError *error = NULL;
+      gboolean parsed = json_parser_load_from_data (parser, lines[i], -1, NULL);
+      ActnetDocument *document = actnet_corpus_reader_next (reader, &error);
+      /* Every line here is an object with a "text" when it parses; json-glib
+       * lets a lone surrogate through, as invalid UTF-8 the reader refuses. */
+      const char *text = parsed ? json_object_get_string_member (
+                                    json_node_get_object (json_parser_get_root (parser)), "text")
+                                : NULL;
+      if (text != NULL && g_utf8_validate (text, -1, NULL))
+        {
+          assert_non_null (document);
+          assert_string_equal (document->text, text);
+          actnet_document_free (document);
+        }
+      else
+        {
+          assert_null (document);
+          assert_true (g_error_matches (error, ACTNET_ERROR,
+                                        parsed ? ACTNET_ERROR_ENCODING : ACTNET_ERROR_PARSE));
+        }
+      g_clear_error (&error);
+    }
+  expect_end (reader);
+  actnet_corpus_reader_free (reader);
+  g_object_unref (parser);
+  g_strfreev (lines);
+  g_free (contents);
+  g_free (path);
   actnet_test_rmdir (dir);
   g_free (dir);
 }
@@ -1163,6 +1395,7 @@ main (void)
     cmocka_unit_test (test_blank_html_and_urls),
     cmocka_unit_test (test_blank_multibyte),
     cmocka_unit_test (test_blank_fuzz),
+    cmocka_unit_test (test_blank_document_like_buffer),
     cmocka_unit_test (test_document_new),
     cmocka_unit_test (test_text_file),
     cmocka_unit_test (test_explicit_extensions),
@@ -1171,6 +1404,8 @@ main (void)
     cmocka_unit_test (test_empty_inputs),
     cmocka_unit_test (test_jsonl_fields),
     cmocka_unit_test (test_jsonl_errors),
+    cmocka_unit_test (test_jsonl_like_json_glib),
+    cmocka_unit_test (test_jsonl_unusual_lines),
     cmocka_unit_test (test_jsonl_free_midway),
     cmocka_unit_test (test_stdin),
     cmocka_unit_test (test_libya_directory),

@@ -523,6 +523,65 @@ test_many_aliases (void **state)
     }
 }
 
+/* Keys are compared 8 bytes at a time, then the rest: names alike in their
+ * first 8 bytes, or as long as a word, are told apart. */
+static void
+test_long_keys (void **state)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  add_actor (gazetteer, "ists", "Internationalists");
+  add_actor (gazetteer, "isms", "Internationalisms");
+  add_actor (gazetteer, "eight", "Abcdefgh");
+  add_actor (gazetteer, "sixteen", "Abcdefghijklmnop");
+  add_actor (gazetteer, "seventeen", "Abcdefghijklmnopq");
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+  check (matcher, "Internationalisms and Internationalists, Internationalismz",
+         "isms=Internationalisms | ists=Internationalists");
+  check (matcher, "Abcdefg Abcdefgh Abcdefghi Abcdefghijklmno Abcdefghijklmnop "
+                  "Abcdefghijklmnopq Abcdefghijklmnopqr",
+         "eight=Abcdefgh | sixteen=Abcdefghijklmnop | seventeen=Abcdefghijklmnopq");
+}
+
+/* A large alphabet (the filter in front of the key table fills up): every
+ * name is found, and words one letter off none. */
+static void
+test_large_alphabet (void **state)
+{
+  g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
+  const guint n = 20000;
+  char name[16];
+  for (guint i = 0; i < n; i++)
+    {
+      /* "Q" and four letters: distinct words. */
+      guint k = i;
+      name[0] = 'Q';
+      for (guint j = 1; j <= 4; j++, k /= 26)
+        name[j] = (char) ('a' + k % 26);
+      name[5] = '\0';
+      char *id = g_strdup_printf ("q%u", i);
+      add_actor (gazetteer, id, name);
+      g_free (id);
+    }
+  g_autoptr (ActnetMatcher) matcher = matcher_new (gazetteer);
+  GString *text = g_string_new (NULL);
+  GString *expected = g_string_new (NULL);
+  for (guint i = 0; i < n; i += 97)
+    {
+      guint k = i;
+      name[0] = 'Q';
+      for (guint j = 1; j <= 4; j++, k /= 26)
+        name[j] = (char) ('a' + k % 26);
+      name[5] = '\0';
+      /* The same with a sixth letter, and with a capital Z first, are
+       * no names. */
+      g_string_append_printf (text, "%sz Z%s %s, ", name, name + 1, name);
+      g_string_append_printf (expected, "%sq%u=%s", expected->len > 0 ? " | " : "", i, name);
+    }
+  check (matcher, text->str, expected->str);
+  g_string_free (text, TRUE);
+  g_string_free (expected, TRUE);
+}
+
 typedef struct {
   const ActnetMatcher *matcher;
   const char *text;
@@ -1174,6 +1233,8 @@ main (void)
     cmocka_unit_test (test_find_tokens_and_length),
     cmocka_unit_test (test_empty),
     cmocka_unit_test (test_many_aliases),
+    cmocka_unit_test (test_long_keys),
+    cmocka_unit_test (test_large_alphabet),
     cmocka_unit_test (test_concurrent_find),
     cmocka_unit_test (test_shared_articles),
     cmocka_unit_test (test_options_and_policy_parse),

@@ -115,6 +115,22 @@ test_crlf (void **state)
   actnet_segmentation_free (seg);
 }
 
+/* Lines end in other spaces than ASCII ones too (NBSP, U+2003, U+2028,
+ * U+3000, a stray byte-order mark): none belongs to a paragraph. */
+static void
+test_unicode_line_ends (void **state)
+{
+  const char *text = "One.\xC2\xA0\n\xE3\x80\x80Two \xE2\x80\x83\n\n \xE2\x80\xA8\nThree\xEF\xBB\xBF";
+  ActnetSegmentation *seg = actnet_segment (text, strlen (text), NULL);
+  assert_segmentation (seg, "0-13@0 24-29@1", "0-4@0 10-13@0 24-29@1");
+  actnet_segmentation_free (seg);
+  /* "\xE2\x80" and an ASCII byte is no space (invalid UTF-8). */
+  text = "x \xE2\x80.";
+  seg = actnet_segment (text, strlen (text), NULL);
+  assert_segmentation (seg, "0-5@0", "0-5@0");
+  actnet_segmentation_free (seg);
+}
+
 static void
 test_sentence_ends (void **state)
 {
@@ -386,6 +402,7 @@ main (void)
     cmocka_unit_test (test_paragraphs),
     cmocka_unit_test (test_empty_and_blank),
     cmocka_unit_test (test_crlf),
+    cmocka_unit_test (test_unicode_line_ends),
     cmocka_unit_test (test_sentence_ends),
     cmocka_unit_test (test_quotes_after_full_stop),
     cmocka_unit_test (test_abbreviations),

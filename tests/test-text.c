@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "test-util.h"
 #include <actnet/actnet.h>
+#include "actnet-text-private.h"
 
 #include <string.h>
 
@@ -284,6 +285,143 @@ test_shared_article (void **state)
   g_free (path);
 }
 
+/* The tokenisation of ASCII text as documented, one byte at a time: the
+ * reference for the tokeniser's word-at-a-time paths. */
+typedef struct {
+  ActnetSymbolKind kind;
+  gsize start, end;
+  GString *key;
+  guint flags;
+  guint64 mask;
+} RefSymbol;
+
+static GArray *
+reference_tokens (const char *text, gsize n)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (RefSymbol));
+  for (gsize p = 0; p < n;)
+    {
+      RefSymbol symbol = { 0, p, p, g_string_new (NULL), 0, 1 };
+      guchar c = (guchar) text[p];
+      if (g_ascii_isalnum (c))
+        {
+          symbol.kind = ACTNET_SYMBOL_WORD;
+          guint letters = 0;
+          for (; p < n && g_ascii_isalnum (text[p]); p++)
+            {
+              g_string_append_c (symbol.key, g_ascii_tolower (text[p]));
+              if (!g_ascii_isalpha (text[p]))
+                continue;
+              gboolean upper = g_ascii_isupper (text[p]);
+              if (letters++ == 0 && upper)
+                symbol.flags |= ACTNET_CASE_FIRST_UPPER;
+              symbol.flags |= upper ? ACTNET_CASE_HAS_UPPER : ACTNET_CASE_HAS_LOWER;
+              /* One bit per letter, the first 63 only. */
+              if (letters <= 63)
+                symbol.mask = symbol.mask << 1 | (upper ? 1 : 0);
+            }
+        }
+      else if (c <= 0x20 || c == 0x7F)
+        {
+          symbol.kind = ACTNET_SYMBOL_SPACE;
+          g_string_append_c (symbol.key, ' ');
+          while (p < n && ((guchar) text[p] <= 0x20 || text[p] == 0x7F))
+            p++;
+        }
+      else
+        {
+          symbol.kind = ACTNET_SYMBOL_PUNCT;
+          g_string_append_c (symbol.key, c == '`' ? '\'' : (char) c);
+          p++;
+        }
+      symbol.end = p;
+      g_array_append_val (out, symbol);
+    }
+  return out;
+}
+
+/* Random ASCII text, words of any length (chunks of the tokeniser are 8
+ * and 64 bytes; case signatures hold 63 letters) against the reference. */
+static void
+test_ascii_reference (void **state)
+{
+  static const char *const pieces[] = {
+    " ", "  ", "\t", "\n", "\x01", "\x7f", ".", ",", "-", "'", "`", "\"", "(", "NATO", "Libya",
+    "al", "Qaddafi", "3G", "1987", "x", "McCain", "abcdefg", "ABCDEFGH", "abcdefghi",
+    "aBcDeFgHiJkLmNoP",
+  };
+  GRand *rand = g_rand_new_with_seed (20240601);
+  GString *text = g_string_new (NULL);
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_string_truncate (text, 0);
+      guint n_pieces = (guint) g_rand_int_range (rand, 1, 30);
+      for (guint i = 0; i < n_pieces; i++)
+        {
+          if (g_rand_int_range (rand, 0, 10) == 0)
+            {
+              /* A long word of random letters and the odd digit. */
+              guint length = (guint) g_rand_int_range (rand, 55, 140);
+              for (guint k = 0; k < length; k++)
+                {
+                  gint r = g_rand_int_range (rand, 0, 60);
+                  g_string_append_c (text, (char) (r < 26 ? 'a' + r : r < 52 ? 'A' + r - 26
+                                                   : r < 53 ? '7' : 'q'));
+                }
+            }
+          else
+            g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+        }
+
+      GArray *expected = reference_tokens (text->str, text->len);
+      ActnetTokens *tokens = actnet_tokens_new (text->str, (gssize) text->len);
+      const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
+      const guint64 *masks = actnet_i_tokens_get_case_masks (tokens);
+      const char *keys = actnet_tokens_get_keys (tokens);
+      assert_int_equal (actnet_tokens_get_count (tokens), expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          const RefSymbol *want = &g_array_index (expected, RefSymbol, i);
+          assert_int_equal (symbols[i].kind, want->kind);
+          assert_int_equal (symbols[i].start, want->start);
+          assert_int_equal (symbols[i].end, want->end);
+          assert_int_equal (symbols[i].key_length, want->key->len);
+          assert_string_equal (keys + symbols[i].key_offset, want->key->str);
+          if (want->kind == ACTNET_SYMBOL_WORD)
+            {
+              assert_int_equal (symbols[i].case_flags, want->flags);
+              assert_true (masks[i] == want->mask);
+            }
+          g_string_free (want->key, TRUE);
+        }
+      g_array_unref (expected);
+      actnet_tokens_free (tokens);
+    }
+  g_string_free (text, TRUE);
+  g_rand_free (rand);
+}
+
+/* Readers may take a key 8 bytes at a time: the buffer is padded. */
+static void
+test_key_padding (void **state)
+{
+  for (gsize n = 0; n < 200; n++)
+    {
+      char *text = g_strnfill (n, n % 3 == 0 ? ' ' : 'a');
+      ActnetTokens *tokens = actnet_tokens_new (text, (gssize) n);
+      const ActnetSymbol *symbols = actnet_tokens_get_symbols (tokens);
+      guint count = actnet_tokens_get_count (tokens);
+      gsize end = 2;  /* the shared " " key */
+      for (guint i = 0; i < count; i++)
+        end = MAX (end, symbols[i].key_offset + symbols[i].key_length + 1);
+      const char *keys = actnet_tokens_get_keys (tokens);
+      for (gsize k = 0; k < ACTNET_I_KEYS_PADDING; k++)
+        assert_int_equal (keys[end + k], 0);
+      actnet_tokens_free (tokens);
+      g_free (text);
+    }
+}
+
 int
 main (void)
 {
@@ -299,6 +437,8 @@ main (void)
     cmocka_unit_test (test_empty),
     cmocka_unit_test (test_normalize),
     cmocka_unit_test (test_shared_article),
+    cmocka_unit_test (test_ascii_reference),
+    cmocka_unit_test (test_key_padding),
   };
   return cmocka_run_group_tests_name ("text", tests, NULL, NULL);
 }
