@@ -354,13 +354,15 @@ for_each_line (Import *imp, char *text, gsize length, LineFunc fn, gpointer data
   return TRUE;
 }
 
-/* Whitespace runs (tabs and line breaks too) as one space, trimmed. */
+/* Whitespace runs (tabs and line breaks too) as one space, trimmed; valid
+ * UTF-8 (json-glib lets some lone surrogate escapes through as CESU-8). */
 static char *
 clean_space (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
   gboolean space = FALSE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
       if (g_unichar_isspace (ch))
@@ -1524,7 +1526,7 @@ spacy_line (Import *imp, char *line, guint number, gpointer data, GError **error
       spacy_entry_free (entry);
       return TRUE;
     }
-  entry->label = g_strdup (json_node_get_string (label));
+  entry->label = g_utf8_make_valid (json_node_get_string (label), -1);
   if (id != NULL && JSON_NODE_HOLDS_VALUE (id))
     {
       GType type = json_node_get_value_type (id);

@@ -711,6 +711,16 @@ actnet_text_normalize (const char *text, gssize length)
   return key;
 }
 
+/* TRUE when @symbol adds nothing but space to a key: a space run, a word of
+ * combining marks alone (no base letter; empty key), or a symbol whose
+ * compatibility form is a space and a dropped mark ("‗", "´", "¨": " "). */
+static inline gboolean
+blank_symbol (const ActnetTokens *tokens, const ActnetSymbol *symbol)
+{
+  return symbol->kind == ACTNET_SYMBOL_SPACE || symbol->key_length == 0
+         || (symbol->key_length == 1 && tokens->keys[symbol->key_offset] == ' ');
+}
+
 char *
 actnet_i_tokens_normalize (const ActnetTokens *tokens)
 {
@@ -719,13 +729,10 @@ actnet_i_tokens_normalize (const ActnetTokens *tokens)
   const ActnetSymbol *symbols = tokens->symbols;
   guint first = 0;
   guint last = tokens->n_symbols;
-  /* A word of combining marks alone (no base letter) has an empty key and
-   * counts as nothing: no space is left at either end or doubled. */
-  while (first < last && (symbols[first].kind == ACTNET_SYMBOL_SPACE
-                          || symbols[first].key_length == 0))
+  /* No space is left at either end or doubled. */
+  while (first < last && blank_symbol (tokens, &symbols[first]))
     first++;
-  while (last > first && (symbols[last - 1].kind == ACTNET_SYMBOL_SPACE
-                          || symbols[last - 1].key_length == 0))
+  while (last > first && blank_symbol (tokens, &symbols[last - 1]))
     last--;
 
   GString *result = g_string_sized_new (tokens->keys_length);
@@ -734,7 +741,7 @@ actnet_i_tokens_normalize (const ActnetTokens *tokens)
       const ActnetSymbol *symbol = &symbols[i];
       const char *key = tokens->keys + symbol->key_offset;
       if (symbol->key_length == 0
-          || (symbol->kind == ACTNET_SYMBOL_SPACE && result->len > 0
+          || (blank_symbol (tokens, symbol) && result->len > 0
               && result->str[result->len - 1] == ' '))
         continue;
       /* The symbols around a hyphen between words lie inside [first, last)
