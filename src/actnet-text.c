@@ -748,8 +748,8 @@ actnet_i_tokens_normalize (const ActnetTokens *tokens)
        * since only spaces were trimmed. */
       if (symbol->kind == ACTNET_SYMBOL_PUNCT && symbol->key_length == 1
           && key[0] == '-' && i > first && i + 1 < last
-          && symbols[i - 1].kind == ACTNET_SYMBOL_WORD
-          && symbols[i + 1].kind == ACTNET_SYMBOL_WORD)
+          && symbols[i - 1].kind == ACTNET_SYMBOL_WORD && symbols[i - 1].key_length > 0
+          && symbols[i + 1].kind == ACTNET_SYMBOL_WORD && symbols[i + 1].key_length > 0)
         g_string_append_c (result, ' ');
       else
         g_string_append_len (result, key, symbol->key_length);
