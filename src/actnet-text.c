@@ -169,7 +169,9 @@ normalize_char (gunichar ch, guint klass, char *out)
           gunichar e = g_utf8_get_char (f);
           if (is_dropped_mark (e))
             continue;
-          e = fold_variant (e);
+          /* GLib folds Cherokee small letters to capitals and capitals to
+           * small ones (tolower): lower the result so both meet. */
+          e = fold_variant (g_unichar_tolower (e));
           /* 18 decomposed characters, each folding to at most 3 of at most
            * 4 bytes: 216 bytes at worst, within the 256 promised. */
           n += g_unichar_to_utf8 (e, out + n);
