@@ -635,10 +635,12 @@ actnet_measures_parse (const char *text, ActnetMeasures *measures, GError **erro
       ActnetMeasures flag = actnet_measure_flag (name);
       if (flag == 0)
         {
+          g_autoptr (GString) known = g_string_new (NULL);
+          for (guint k = 0; k < G_N_ELEMENTS (measure_flags); k++)
+            g_string_append_printf (known, "%s%s", k > 0 ? ", " : "", measure_flags[k].name);
           g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
-                       "unknown measure '%s' in '%s' (expected all, fast or a list of degree, "
-                       "strength, betweenness, closeness, harmonic, eigenvector, pagerank, "
-                       "coreness, community)", name, text);
+                       "unknown measure '%s' in '%s' (expected all, fast or a list of %s)",
+                       name, text, known->str);
           return FALSE;
         }
       result |= flag;
