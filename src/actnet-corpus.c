@@ -661,6 +661,14 @@ struct _ActnetCorpusReader {
   guint64 n_empty;         /* documents without text, reported at the end */
   char *first_empty;       /* the id of the first */
   JsonParser *parser;
+  /* Parallel decoding of JSONL lines (ActnetBatchOptions.jobs > 1). */
+  GThreadPool *decode_pool;
+  GQueue prefetched;       /* Prefetched *, in line order */
+  gboolean prefetch_end;   /* the stream ends after the prefetched lines */
+  GError *prefetch_error;  /* ... with this error */
+  GMutex decode_lock;
+  GCond decode_done;
+  guint decode_pending;    /* chunks being decoded */
   /* Dating (actnet_corpus_reader_set_dating()). */
   ActnetDatingMode dating;
   char *date_field;        /* NULL: "date" */
@@ -736,6 +744,8 @@ reader_flush_bad_dates (ActnetCorpusReader *reader)
   g_clear_pointer (&reader->bad_text, g_free);
 }
 
+static void reader_clear_prefetched (ActnetCorpusReader *reader);
+
 static void
 reader_close_stream (ActnetCorpusReader *reader)
 {
@@ -752,6 +762,7 @@ reader_close_stream (ActnetCorpusReader *reader)
   reader->stream_chunked = FALSE;
   g_clear_pointer (&reader->stream_path, g_free);
   reader->line = 0;
+  reader_clear_prefetched (reader);
 }
 
 void
@@ -760,6 +771,12 @@ actnet_corpus_reader_free (ActnetCorpusReader *reader)
   if (reader == NULL)
     return;
   reader_close_stream (reader);
+  if (reader->decode_pool != NULL)
+    {
+      g_thread_pool_free (reader->decode_pool, FALSE, TRUE);
+      g_mutex_clear (&reader->decode_lock);
+      g_cond_clear (&reader->decode_done);
+    }
   g_queue_clear_full (&reader->pending, (GDestroyNotify) pending_free);
   g_hash_table_unref (reader->visited);
   g_free (reader->buffer);
@@ -1605,8 +1622,9 @@ out:
 }
 
 /* Line @number of the open stream (@line, without its newline) into a
- * document, parsed with @parser when the fast path gives up; *@bad_date
- * is set when the date is there but not understood. */
+ * document. Reads the reader and writes nothing to it, so that several
+ * threads decode lines of one stream at once (each with its @parser);
+ * *@bad_date is set when the date is there but not understood. */
 static ActnetDocument *
 jsonl_decode (const ActnetCorpusReader *reader, JsonParser *parser, guint number,
               const char *line, gsize length, gboolean *bad_date, GError **error)
@@ -1948,8 +1966,8 @@ reader_next_raw_line (ActnetCorpusReader *reader, const char **line_out, gsize *
       gsize length = reader->line_length;
       while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
         length--;
-      /* NUL bytes, UTF-8 and nesting are checked by jsonl_decode(), after
-       * its fast path (which accepts only lines that pass them). */
+      /* NUL bytes, UTF-8 and nesting are checked by jsonl_decode(), on
+       * the decoding threads. */
       gsize start = 0;
       if (reader->line == 1 && length >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
         start = 3;
@@ -1966,10 +1984,156 @@ reader_next_raw_line (ActnetCorpusReader *reader, const char **line_out, gsize *
     }
 }
 
+/* ---- Parallel JSONL decoding ----------------------------------------------
+ *
+ * Parsing JSON is most of the cost of reading a JSONL corpus. With jobs > 2
+ * the reader reads a block of lines ahead, decodes them on a thread pool
+ * (jsonl_decode() touches no reader state) and hands the documents out in
+ * line order; everything with state (bad-date counts, dating, skipping
+ * under keep_going, closing the stream) still happens in line order in the
+ * calling thread, so results and messages do not depend on the threads. */
+
+#define PREFETCH_LINES 512
+#define PREFETCH_BYTES (4 * 1024 * 1024)
+#define DECODE_CHUNK 16
+
+typedef struct {
+  char *line;                /* raw line, owned */
+  gsize length;
+  guint number;
+  ActnetDocument *document;  /* decoded, or NULL with error */
+  GError *error;
+  gboolean bad_date;
+} Prefetched;
+
+typedef struct {
+  ActnetCorpusReader *reader;
+  Prefetched **items;
+  guint n_items;
+} DecodeChunk;
+
+static void
+prefetched_free (Prefetched *item)
+{
+  g_free (item->line);
+  if (item->document != NULL)
+    actnet_document_free (item->document);
+  g_clear_error (&item->error);
+  g_free (item);
+}
+
+/* Drops what was read ahead of a stream being closed. */
+static void
+reader_clear_prefetched (ActnetCorpusReader *reader)
+{
+  g_queue_clear_full (&reader->prefetched, (GDestroyNotify) prefetched_free);
+  reader->prefetch_end = FALSE;
+  g_clear_error (&reader->prefetch_error);
+}
+
+static void
+decode_chunk (gpointer data, gpointer user_data)
+{
+  (void) user_data;
+  DecodeChunk *chunk = data;
+  ActnetCorpusReader *reader = chunk->reader;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  for (guint i = 0; i < chunk->n_items; i++)
+    {
+      Prefetched *item = chunk->items[i];
+      item->document = jsonl_decode (reader, parser, item->number, item->line, item->length,
+                                     &item->bad_date, &item->error);
+    }
+  g_free (chunk);
+  g_mutex_lock (&reader->decode_lock);
+  if (--reader->decode_pending == 0)
+    g_cond_signal (&reader->decode_done);
+  g_mutex_unlock (&reader->decode_lock);
+}
+
+/* Reads up to a block of lines ahead and decodes them in parallel. */
+static void
+reader_prefetch (ActnetCorpusReader *reader)
+{
+  g_autoptr (GPtrArray) block = g_ptr_array_new ();
+  gsize bytes = 0;
+  while (block->len < PREFETCH_LINES && bytes < PREFETCH_BYTES)
+    {
+      const char *line;
+      gsize length;
+      gboolean done = FALSE;
+      GError *local = NULL;
+      if (!reader_next_raw_line (reader, &line, &length, &done, &local))
+        {
+          /* A line the reader rejects keeps its place; the end of the
+           * stream, or an error that ends it, comes after the block. */
+          if (local != NULL && !done && local->domain != G_FILE_ERROR)
+            {
+              Prefetched *item = g_new0 (Prefetched, 1);
+              item->error = local;
+              g_queue_push_tail (&reader->prefetched, item);
+              continue;
+            }
+          reader->prefetch_end = done;
+          reader->prefetch_error = local;
+          break;
+        }
+      Prefetched *item = g_new0 (Prefetched, 1);
+      item->line = g_strndup (line, length);
+      item->length = length;
+      item->number = reader->line;
+      g_queue_push_tail (&reader->prefetched, item);
+      g_ptr_array_add (block, item);
+      bytes += length;
+    }
+  if (block->len == 0)
+    return;
+  reader->decode_pending = (block->len + DECODE_CHUNK - 1) / DECODE_CHUNK;
+  for (guint first = 0; first < block->len; first += DECODE_CHUNK)
+    {
+      DecodeChunk *chunk = g_new (DecodeChunk, 1);
+      chunk->reader = reader;
+      chunk->items = (Prefetched **) block->pdata + first;
+      chunk->n_items = MIN (DECODE_CHUNK, block->len - first);
+      g_thread_pool_push (reader->decode_pool, chunk, NULL);
+    }
+  g_mutex_lock (&reader->decode_lock);
+  while (reader->decode_pending > 0)
+    g_cond_wait (&reader->decode_done, &reader->decode_lock);
+  g_mutex_unlock (&reader->decode_lock);
+}
+
+/* reader_next_line() from the decoded block, refilled when empty. */
+static ActnetDocument *
+reader_next_prefetched (ActnetCorpusReader *reader, gboolean *done, GError **error)
+{
+  if (g_queue_is_empty (&reader->prefetched) && !reader->prefetch_end
+      && reader->prefetch_error == NULL)
+    reader_prefetch (reader);
+  Prefetched *item = g_queue_pop_head (&reader->prefetched);
+  if (item == NULL)
+    {
+      *done = reader->prefetch_end;
+      reader->prefetch_end = FALSE;
+      if (reader->prefetch_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&reader->prefetch_error));
+      return NULL;
+    }
+  ActnetDocument *document = g_steal_pointer (&item->document);
+  if (item->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&item->error));
+  else if (item->bad_date)
+    note_bad_date (reader, document);
+  prefetched_free (item);
+  return document;
+}
+
 /* The next document of the open JSONL stream; NULL with *@done at its end. */
 static ActnetDocument *
 reader_next_line (ActnetCorpusReader *reader, gboolean *done, GError **error)
 {
+  if (reader->decode_pool != NULL)
+    return reader_next_prefetched (reader, done, error);
   const char *line;
   gsize length;
   if (!reader_next_raw_line (reader, &line, &length, done, error))
@@ -2556,6 +2720,17 @@ actnet_corpus_reader_set_batch (ActnetCorpusReader *reader, const ActnetBatchOpt
                                      ? options->max_document_size
                                      : ACTNET_DEFAULT_MAX_DOCUMENT_SIZE,
                                    (guint64) G_MAXUINT - 1);
+  /* Decoding (JSON, markdown) is a third of the work. With two jobs the
+   * reading thread keeps pace with the two workers, and on two cores the
+   * pool's copies and hand-offs cost more than they save (measured); from
+   * three on, one reading thread would bound the run. */
+  if (options->jobs > 2 && reader->decode_pool == NULL)
+    {
+      g_mutex_init (&reader->decode_lock);
+      g_cond_init (&reader->decode_done);
+      reader->decode_pool = g_thread_pool_new (decode_chunk, NULL, (gint) MIN (options->jobs, 1024),
+                                               TRUE, NULL);
+    }
   if (options->files_from != NULL)
     return read_files_from (reader, options->files_from, error);
   return TRUE;
