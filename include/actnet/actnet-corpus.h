@@ -127,9 +127,10 @@ typedef struct {
   const char *files_from;      /* file listing more inputs, one a line ("#" comments,
                                 * blank lines skipped), "-" for standard input; or NULL */
   gboolean keep_going;         /* skip a failing document (with a warning) instead of failing */
-  /* Used by the pipeline (actnet-pipeline.h), not the reader: */
+  /* Used by the pipeline (actnet-pipeline.h), and by the reader from 3 on: */
   guint jobs;                  /* threads that match and count; 0 or 1: the calling thread.
-                                * Results are identical for any number. */
+                                * From 3 on, as many threads decode JSONL lines ahead of
+                                * them. Results are identical for any number. */
   ActnetProgressFunc progress; /* nullable: called in the calling thread as documents are read */
   gpointer progress_data;
   /* Used by the reader again: */
