@@ -5,16 +5,31 @@
 # where there is one) and that no output or temporary file is left behind.
 # Cases already in run-cli-tests.sh are not repeated (see the list in the
 # README). Prints TAP.
-# Environment (set by meson): ACTNET_BIN, ACTNET_SOURCE_DIR.
+# Environment (set by meson): ACTNET_BIN, ACTNET_SOURCE_DIR; ACTNET_TEST_JOBS=N
+# runs every reading command with --jobs N (the bad-input-jobs test: from 3
+# jobs on, JSONL lines are decoded on a thread pool, a path of its own).
 set -u
 
 bin=${ACTNET_BIN:?}
+real_bin=$bin
 src=${ACTNET_SOURCE_DIR:?}
 data=$src/tests/data
 gaz=$data/cli-gazetteer.tsv
 tmp=$(mktemp -d)
 # Readable by an unprivileged user: the permission cases run as one.
 chmod 755 "$tmp"
+if [ -n "${ACTNET_TEST_JOBS:-}" ]; then
+  # exec keeps the pid, so signals sent to a case reach actnet itself.
+  cat >"$tmp/actnet-jobs" <<WRAPPER
+#!/bin/sh
+case "\$1" in
+  build|count|rank|explain|mentions) cmd=\$1; shift; exec '$real_bin' "\$cmd" --jobs $ACTNET_TEST_JOBS "\$@" ;;
+  *) exec '$real_bin' "\$@" ;;
+esac
+WRAPPER
+  chmod 755 "$tmp/actnet-jobs"
+  bin=$tmp/actnet-jobs
+fi
 pids=()
 cleanup () {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
@@ -67,7 +82,7 @@ can_drop_privileges () {
 printf 'Libya and Chad met in Tripoli.\n' >"$tmp/good.txt"
 # Time limits are for a plain build; sanitizers (scripts/test) slow it down.
 slow=1
-ldd "$bin" 2>/dev/null | grep -Eq 'libasan|libubsan|libtsan' && slow=5
+ldd "$real_bin" 2>/dev/null | grep -Eq 'libasan|libubsan|libtsan' && slow=5
 
 # --- inputs that are not text files ------------------------------------------
 expect_fail "missing input file: exit 1, named, no output" 1 "missing\.txt: No such file or directory" \
