@@ -41,7 +41,22 @@ actnet_date_to_iso (ActnetDate date)
     return g_strdup ("");
   int y, m, d;
   actnet_date_to_ymd (date, &y, &m, &d);
-  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  if (y < 0 || y > 9999)
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  /* Two per edge of a graph: no printf. */
+  char *iso = g_malloc (11);
+  iso[0] = (char) ('0' + y / 1000);
+  iso[1] = (char) ('0' + y / 100 % 10);
+  iso[2] = (char) ('0' + y / 10 % 10);
+  iso[3] = (char) ('0' + y % 10);
+  iso[4] = '-';
+  iso[5] = (char) ('0' + m / 10);
+  iso[6] = (char) ('0' + m % 10);
+  iso[7] = '-';
+  iso[8] = (char) ('0' + d / 10);
+  iso[9] = (char) ('0' + d % 10);
+  iso[10] = '\0';
+  return iso;
 }
 
 int

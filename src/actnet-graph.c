@@ -138,9 +138,14 @@ set_string_attr (igraph_t *graph, gboolean nodes, const char *name, char **value
   sv_ready = TRUE;
   for (igraph_integer_t i = 0; i < n; i++)
     {
-      char *clean = clean_string (values[i]);
+      /* Printable ASCII (ids, dates, most labels) is clean already. */
+      const char *value = values[i] != NULL ? values[i] : "";
+      const char *p = value;
+      while ((guchar) *p >= 0x20 && (guchar) *p < 0x80)
+        p++;
+      char *clean = *p == '\0' ? NULL : clean_string (value);
       actnet_i_igraph_begin ();
-      igraph_error_t rc = igraph_strvector_set (&sv, i, clean);
+      igraph_error_t rc = igraph_strvector_set (&sv, i, clean != NULL ? clean : value);
       g_free (clean);
       if (!actnet_i_igraph_end (rc, "storing a string", error))
         goto out;

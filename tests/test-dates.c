@@ -13,6 +13,29 @@ assert_parses (const char *text, const char *iso)
     fail_msg ("\"%s\": got \"%s\", expected \"%s\"", text, got, iso);
 }
 
+/* The ISO form is written by hand (two per graph edge): it must be
+ * printf's, on every day of years 0 to 9999 and past them. */
+static void
+test_iso_matches_printf (void **state)
+{
+  (void) state;
+  ActnetDate first = actnet_date_from_ymd (-2, 1, 1);
+  ActnetDate last = actnet_date_from_ymd (10001, 12, 31);
+  /* Every fifth day: each day of the month, month and year boundary comes
+   * round (a full sweep is slow under valgrind). */
+  for (ActnetDate date = first; date <= last; date += 5)
+    {
+      int y, m, d;
+      actnet_date_to_ymd (date, &y, &m, &d);
+      g_autofree char *expected = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+      g_autofree char *got = actnet_date_to_iso (date);
+      if (strcmp (got, expected) != 0)
+        fail_msg ("day %d: got \"%s\", expected \"%s\"", (int) date, got, expected);
+    }
+  g_autofree char *none = actnet_date_to_iso (ACTNET_DATE_NONE);
+  assert_string_equal (none, "");
+}
+
 static void
 test_ymd (void **state)
 {
@@ -329,6 +352,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_ymd),
+    cmocka_unit_test (test_iso_matches_printf),
     cmocka_unit_test (test_parse_valid),
     cmocka_unit_test (test_parse_invalid),
     cmocka_unit_test (test_find),
