@@ -59,7 +59,7 @@ document_take (char *id, char *path, guint line, char *text, gsize length,
   memcpy (document->clean, text, length);
   document->clean[length] = '\0';
   /* A byte-order mark is never text: blank it but keep offsets. */
-  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+  if (actnet_i_bom_length (text, length) > 0)
     {
       memset (document->clean, ' ', 3);
       /* Blanking then reads the text without its mark. */
@@ -1630,7 +1630,7 @@ jsonl_decode (const ActnetCorpusReader *reader, JsonParser *parser, guint number
               const char *line, gsize length, gboolean *bad_date, GError **error)
 {
   /* A byte-order mark opens the stream, not the record. */
-  gsize bom = number == 1 && length >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  gsize bom = number == 1 ? actnet_i_bom_length (line, length) : 0;
   /* The fast path takes only well-formed lines (valid UTF-8, no NUL),
    * so the checks below, in this order, word every error. */
   ActnetDocument *fast = jsonl_decode_fast (reader, number, line + bom, length - bom, bad_date);
@@ -1784,7 +1784,8 @@ jsonl_document (ActnetCorpusReader *reader, const char *line, gsize length, GErr
  * fails as soon as it is over; the rest of it is read past on the next
  * call, and the file goes on with the line after it. */
 
-#define GZ_CHUNK 65536
+/* Bytes read at a time from a gzip stream or a regular JSONL file. */
+#define READ_CHUNK 65536
 
 /* Refills reader->chunk from the open gzip stream: bytes read, 0 at its
  * end, -1 with @error (nothing after a corrupt block can be trusted: the
@@ -1793,9 +1794,9 @@ static gssize
 gz_fill (ActnetCorpusReader *reader, GError **error)
 {
   if (reader->chunk == NULL)
-    reader->chunk = g_malloc (GZ_CHUNK);
+    reader->chunk = g_malloc (READ_CHUNK);
   GError *io_error = NULL;
-  gssize got = g_input_stream_read (G_INPUT_STREAM (reader->gz), reader->chunk, GZ_CHUNK,
+  gssize got = g_input_stream_read (G_INPUT_STREAM (reader->gz), reader->chunk, READ_CHUNK,
                                     NULL, &io_error);
   reader->chunk_pos = 0;
   reader->chunk_length = got > 0 ? (gsize) got : 0;
@@ -1819,9 +1820,9 @@ static gssize
 file_fill (ActnetCorpusReader *reader, GError **error)
 {
   if (reader->chunk == NULL)
-    reader->chunk = g_malloc (GZ_CHUNK);
+    reader->chunk = g_malloc (READ_CHUNK);
   errno = 0;
-  gsize got = fread (reader->chunk, 1, GZ_CHUNK, reader->stream);
+  gsize got = fread (reader->chunk, 1, READ_CHUNK, reader->stream);
   reader->chunk_pos = 0;
   reader->chunk_length = got;
   if (got == 0 && ferror (reader->stream))
@@ -1967,11 +1968,8 @@ reader_next_raw_line (ActnetCorpusReader *reader, const char **line_out, gsize *
       while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
         length--;
       /* NUL bytes, UTF-8 and nesting are checked by jsonl_decode(), on
-       * the decoding threads. */
-      gsize start = 0;
-      if (reader->line == 1 && length >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
-        start = 3;
-      gsize k = start;
+       * the decoding threads when there are any. */
+      gsize k = reader->line == 1 ? actnet_i_bom_length (line, length) : 0;
       while (k < length && is_space_byte (line[k]))
         k++;
       if (k == length)
@@ -2398,8 +2396,8 @@ read_dates_file (ActnetCorpusReader *reader, const char *path, GError **error)
       gsize n = strlen (line);
       if (n > 0 && line[n - 1] == '\r')
         line[--n] = '\0';
-      if (number == 1 && n >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
-        line += 3;
+      if (number == 1)
+        line += actnet_i_bom_length (line, n);
       if (*g_strstrip (line) == '\0')
         continue;
       g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
@@ -2553,7 +2551,7 @@ reader_end_walk (ActnetCorpusReader *reader, GError **error)
 static void
 reader_note_empty (ActnetCorpusReader *reader, const ActnetDocument *document)
 {
-  gsize i = document->length >= 3 && memcmp (document->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  gsize i = actnet_i_bom_length (document->text, document->length);
   while (i < document->length && is_space_byte (document->text[i]))
     i++;
   if (i < document->length)

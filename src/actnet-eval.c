@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later */
 #include <actnet/actnet.h>
 
+#include "input-limits.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -588,8 +590,7 @@ actnet_gold_load_data (const char *data, gssize length, const char *name,
       return NULL;
     }
   const char *p = data;
-  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
+  p += actnet_i_bom_length (p, len);
   gsize rest = len - (gsize) (p - data);
   if (format == ACTNET_GOLD_FORMAT_AUTO)
     format = sniff (p, rest);

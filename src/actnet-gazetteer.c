@@ -999,8 +999,7 @@ actnet_gazetteer_load_data (ActnetGazetteer *gazetteer, const char *data,
 
   const char *p = data;
   const char *end = data + len;
-  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
+  p += actnet_i_bom_length (p, len);
 
   ActnetGazetteerLoad *load = actnet_i_gazetteer_load_begin (gazetteer, name);
   gboolean header_allowed = TRUE;

@@ -157,8 +157,7 @@ static const char *
 first_content_line (const char *data, gsize length, gsize *line_length)
 {
   const char *p = data, *end = data + length;
-  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
+  p += actnet_i_bom_length (p, length);
   while (p < end)
     {
       const char *eol = memchr (p, '\n', (gsize) (end - p));
@@ -263,11 +262,9 @@ static char *
 clean_text (Import *imp, const char *data, gsize length, gsize *clean_length,
             GError **error)
 {
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
+  gsize bom = actnet_i_bom_length (data, length);
+  data += bom;
+  length -= bom;
   const char *nul = memchr (data, '\0', length);
   if (nul != NULL)
     {

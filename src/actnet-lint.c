@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <actnet/actnet.h>
 
+#include "input-limits.h"
+
 #include <string.h>
 
 /* A surface form an alias compiles to (actnet_alias_expand(): a person's
@@ -768,8 +770,7 @@ actnet_lint_add_data (ActnetLint *lint, const char *data, gssize length,
 
   const char *p = data;
   const char *end = data + len;
-  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
+  p += actnet_i_bom_length (p, len);
   guint line = 0;
   while (p < end)
     {

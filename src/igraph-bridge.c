@@ -60,7 +60,8 @@ actnet_i_igraph_begin (void)
   /* Debian's igraph computes PageRank (PRPACK) on OpenMP threads. One
    * thread keeps the sums, so the last digits, independent of the number
    * of cores, and stops idle OpenMP threads spinning through the rest of
-   * the run (0.85 s of CPU on a 4,000-node graph). */
+   * the run (0.85 s of CPU on a 4,000-node graph). The setting is the
+   * calling thread's, so it is made on every call, from any thread. */
   omp_set_num_threads (1);
 #endif
 }

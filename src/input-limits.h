@@ -4,8 +4,17 @@
 #pragma once
 
 #include <actnet/actnet-error.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <glib.h>
+
+/* Bytes of the UTF-8 byte-order mark that opens @data, 3 or 0: a mark is
+ * never text, in any input. */
+static inline gsize
+actnet_i_bom_length (const char *data, gsize length)
+{
+  return length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
 
 /* How deep a JSON record may nest. json-glib's parser recurses once per
  * level and overflows an 8 MiB stack somewhere past 30,000 levels (less in
