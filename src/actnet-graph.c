@@ -826,6 +826,43 @@ out:
 
 /* ---- Writing ---------------------------------------------------------- */
 
+/* Writes igraph's GraphML in @buffer to @out with the declarations of the
+ * integer attributes typed "int": they are all in the header, before the
+ * <graph> element, so only the header is searched, and the graph (tens of
+ * megabytes for a large one) is written as it is, not copied. */
+static void
+write_graphml_patched (const char *buffer, gsize size, FILE *out)
+{
+  static const char *const integer_attributes[] = { "community", "coreness" };
+  const char *graph_start = g_strstr_len (buffer, (gssize) size, "<graph ");
+  gsize header = graph_start != NULL ? (gsize) (graph_start - buffer) : size;
+  const char *found[G_N_ELEMENTS (integer_attributes)];
+  gsize found_length[G_N_ELEMENTS (integer_attributes)];
+  for (gsize i = 0; i < G_N_ELEMENTS (integer_attributes); i++)
+    {
+      g_autofree char *from = g_strdup_printf ("attr.name=\"%s\" attr.type=\"double\"",
+                                               integer_attributes[i]);
+      found[i] = g_strstr_len (buffer, (gssize) header, from);
+      found_length[i] = strlen (from);
+    }
+  const char *p = buffer;
+  for (;;)
+    {
+      /* The next declaration to patch, in file order. */
+      gsize next = G_N_ELEMENTS (integer_attributes);
+      for (gsize i = 0; i < G_N_ELEMENTS (integer_attributes); i++)
+        if (found[i] != NULL && (next == G_N_ELEMENTS (integer_attributes) || found[i] < found[next]))
+          next = i;
+      if (next == G_N_ELEMENTS (integer_attributes))
+        break;
+      fwrite (p, 1, (gsize) (found[next] - p), out);
+      fprintf (out, "attr.name=\"%s\" attr.type=\"int\"", integer_attributes[next]);
+      p = found[next] + found_length[next];
+      found[next] = NULL;
+    }
+  fwrite (p, 1, (gsize) (buffer + size - p), out);
+}
+
 gboolean
 actnet_graph_write_graphml (const ActnetGraph *graph, const char *path,
                             GError **error)
@@ -865,17 +902,7 @@ actnet_graph_write_graphml (const ActnetGraph *graph, const char *path,
   igraph_exit_safelocale (&locale);
   fclose (memory);
   if (rc == IGRAPH_SUCCESS)
-    {
-      static const char *const integer_attributes[] = { "community", "coreness" };
-      g_autoptr (GString) text = g_string_new_len (buffer, (gssize) buffer_size);
-      for (gsize i = 0; i < G_N_ELEMENTS (integer_attributes); i++)
-        {
-          g_autofree char *from = g_strdup_printf ("attr.name=\"%s\" attr.type=\"double\"", integer_attributes[i]);
-          g_autofree char *to = g_strdup_printf ("attr.name=\"%s\" attr.type=\"int\"", integer_attributes[i]);
-          g_string_replace (text, from, to, 1);
-        }
-      fwrite (text->str, 1, text->len, actnet_i_atomic_file_get_stream (file));
-    }
+    write_graphml_patched (buffer, buffer_size, actnet_i_atomic_file_get_stream (file));
   free (buffer);
   if (!actnet_i_igraph_end (rc, "writing GraphML", &local))
     {
