@@ -17,6 +17,7 @@
 #include <actnet/actnet-error.h>
 #include "actnet-graph-private.h"
 #include "atomic-file.h"
+#include "format-real.h"
 #include "igraph-bridge.h"
 
 
@@ -286,7 +287,9 @@ out:
 static const char *
 format_number (char *buf, gsize size, double x)
 {
-  return g_ascii_formatd (buf, size, "%.15g", x);
+  g_assert (size >= ACTNET_I_REAL_BUF_SIZE);
+  actnet_i_format_real (x, buf);
+  return buf;
 }
 
 /* Node or edge @i's value of @attr as text, or NULL when there is none (a

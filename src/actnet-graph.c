@@ -11,6 +11,7 @@
 #include <actnet/actnet-analysis.h>
 #include <actnet/actnet-error.h>
 #include "atomic-file.h"
+#include "graphml-writer.h"
 #include "igraph-bridge.h"
 #include "actnet-graph-private.h"
 #include "actnet-network-private.h"
@@ -826,43 +827,6 @@ out:
 
 /* ---- Writing ---------------------------------------------------------- */
 
-/* Writes igraph's GraphML in @buffer to @out with the declarations of the
- * integer attributes typed "int": they are all in the header, before the
- * <graph> element, so only the header is searched, and the graph (tens of
- * megabytes for a large one) is written as it is, not copied. */
-static void
-write_graphml_patched (const char *buffer, gsize size, FILE *out)
-{
-  static const char *const integer_attributes[] = { "community", "coreness" };
-  const char *graph_start = g_strstr_len (buffer, (gssize) size, "<graph ");
-  gsize header = graph_start != NULL ? (gsize) (graph_start - buffer) : size;
-  const char *found[G_N_ELEMENTS (integer_attributes)];
-  gsize found_length[G_N_ELEMENTS (integer_attributes)];
-  for (gsize i = 0; i < G_N_ELEMENTS (integer_attributes); i++)
-    {
-      g_autofree char *from = g_strdup_printf ("attr.name=\"%s\" attr.type=\"double\"",
-                                               integer_attributes[i]);
-      found[i] = g_strstr_len (buffer, (gssize) header, from);
-      found_length[i] = strlen (from);
-    }
-  const char *p = buffer;
-  for (;;)
-    {
-      /* The next declaration to patch, in file order. */
-      gsize next = G_N_ELEMENTS (integer_attributes);
-      for (gsize i = 0; i < G_N_ELEMENTS (integer_attributes); i++)
-        if (found[i] != NULL && (next == G_N_ELEMENTS (integer_attributes) || found[i] < found[next]))
-          next = i;
-      if (next == G_N_ELEMENTS (integer_attributes))
-        break;
-      fwrite (p, 1, (gsize) (found[next] - p), out);
-      fprintf (out, "attr.name=\"%s\" attr.type=\"int\"", integer_attributes[next]);
-      p = found[next] + found_length[next];
-      found[next] = NULL;
-    }
-  fwrite (p, 1, (gsize) (buffer + size - p), out);
-}
-
 gboolean
 actnet_graph_write_graphml (const ActnetGraph *graph, const char *path,
                             GError **error)
@@ -874,42 +838,13 @@ actnet_graph_write_graphml (const ActnetGraph *graph, const char *path,
   ActnetAtomicFile *file = actnet_i_atomic_file_open (path, error);
   if (file == NULL)
     return FALSE;
-
-  igraph_safelocale_t locale;
   GError *local = NULL;
-  actnet_i_igraph_begin ();
-  igraph_error_t rc = igraph_enter_safelocale (&locale);
-  if (!actnet_i_igraph_end (rc, "setting the C locale", error))
+  if (!actnet_i_write_graphml (&graph->graph, file, &local))
     {
-      actnet_i_atomic_file_abort (file);
-      return FALSE;
-    }
-  /* igraph declares every numeric attribute double; the partition is an
-   * integer column for Gephi and graphology (a "community" int is the
-   * portable choice), so the declarations are patched in memory. */
-  char *buffer = NULL;
-  size_t buffer_size = 0;
-  FILE *memory = open_memstream (&buffer, &buffer_size);
-  if (memory == NULL)
-    {
-      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_IO, "%s: %s", path, g_strerror (errno));
-      igraph_exit_safelocale (&locale);
-      actnet_i_atomic_file_abort (file);
-      return FALSE;
-    }
-  actnet_i_igraph_begin ();
-  rc = igraph_write_graph_graphml (&graph->graph, memory, TRUE);
-  igraph_exit_safelocale (&locale);
-  fclose (memory);
-  if (rc == IGRAPH_SUCCESS)
-    write_graphml_patched (buffer, buffer_size, actnet_i_atomic_file_get_stream (file));
-  free (buffer);
-  if (!actnet_i_igraph_end (rc, "writing GraphML", &local))
-    {
-      g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_IGRAPH, "%s: %s",
-                   strcmp (path, "-") == 0 ? "standard output" : path, local->message);
-      g_error_free (local);
-      actnet_i_atomic_file_abort (file);
+      /* A write error names the file already. */
+      if (local->domain == ACTNET_ERROR)
+        g_prefix_error (&local, "%s: ", strcmp (path, "-") == 0 ? "standard output" : path);
+      g_propagate_error (error, local);
       return FALSE;
     }
   return actnet_i_atomic_file_commit (file, error);

@@ -10,6 +10,9 @@
 
 #include <actnet/actnet.h>
 #include "igraph-bridge.h"
+#include "format-real.h"
+#include "graphml-writer.h"
+#include "actnet-graph-private.h"
 
 /* Small graphs are written as GraphML by hand and read back: the fixtures
  * use only the public API and exercise the reader on the way. */
@@ -1069,6 +1072,252 @@ test_rank (void **state)
   actnet_graph_free (graph);
 }
 
+/* ---- GraphML writer against igraph's ---------------------------------- */
+
+static guint64 random_state = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+static guint64
+next_random (void)
+{
+  random_state ^= random_state << 13;
+  random_state ^= random_state >> 7;
+  random_state ^= random_state << 17;
+  return random_state;
+}
+
+static void
+assert_formats_as_printf (double x)
+{
+  char fast[ACTNET_I_REAL_BUF_SIZE], slow[64];
+  gsize length = actnet_i_format_real (x, fast);
+  g_snprintf (slow, sizeof slow, "%.15g", x);
+  if (strcmp (fast, slow) != 0)
+    fail_msg ("%.17g: formatted '%s', printf gives '%s'", x, fast, slow);
+  assert_int_equal (length, strlen (slow));
+}
+
+/* The formatter against printf (exact, round half to even) on values of
+ * every kind: random bit patterns, fractions of every magnitude, ratios of
+ * small integers, exact halfway cases at the fifteenth digit, edges of the
+ * fixed/exponent switch. */
+static void
+test_format_real_matches_printf (void **state)
+{
+  (void) state;
+  static const double special[] = {
+    0.0, 1.0, 1e15, 1e15 - 1, 999999999999999.9, 999999999999999.5,
+    100000000000000.5, 100000000000001.5, 123456789012345.5, 0.0001, 0.00001,
+    9.9999999999999995e-5, 1e-8, 9.99999999999999e-9, 0.1, 0.2, 0.3, 1.0 / 3,
+    2.0 / 3, 1.5, 99999.99999999995, 1e300, 5e-324, 2.2250738585072014e-308,
+    9007199254740993.0, 0.00009999999999999995
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (special); i++)
+    {
+      assert_formats_as_printf (special[i]);
+      assert_formats_as_printf (-special[i]);
+    }
+  assert_formats_as_printf (-0.0);
+  for (int i = 0; i < 40000; i++)
+    {
+      guint64 bits = next_random ();
+      double x;
+      memcpy (&x, &bits, sizeof x);
+      if (isfinite (x))
+        assert_formats_as_printf (x);
+      double unit = (double) (next_random () >> 11) / 9007199254740992.0;
+      assert_formats_as_printf (unit);
+      assert_formats_as_printf (unit * pow (10, (int) (next_random () % 40) - 20));
+      assert_formats_as_printf ((double) (next_random () % 1000) / (double) (next_random () % 1000 + 1));
+      assert_formats_as_printf (1e14 + (double) (next_random () % G_GUINT64_CONSTANT (900000000000000)) + 0.5);
+      assert_formats_as_printf (ldexp ((double) (next_random () >> 11), -(int) (next_random () % 120)));
+    }
+}
+
+/* What the previous writer produced: igraph's GraphML with the node
+ * declarations of whole "community" and "coreness" columns typed int. */
+static char *
+igraph_graphml (const igraph_t *graph, gsize *size)
+{
+  char *buffer = NULL;
+  size_t length = 0;
+  FILE *memory = open_memstream (&buffer, &length);
+  assert_non_null (memory);
+  igraph_safelocale_t locale;
+  assert_int_equal (igraph_enter_safelocale (&locale), IGRAPH_SUCCESS);
+  assert_int_equal (igraph_write_graph_graphml (graph, memory, TRUE), IGRAPH_SUCCESS);
+  igraph_exit_safelocale (&locale);
+  fclose (memory);
+  GString *text = g_string_new_len (buffer, (gssize) length);
+  free (buffer);
+  static const char *const whole[] = { "community", "coreness" };
+  for (gsize i = 0; i < G_N_ELEMENTS (whole); i++)
+    {
+      g_autofree char *from = g_strdup_printf ("for=\"node\" attr.name=\"%s\" attr.type=\"double\"",
+                                               whole[i]);
+      g_autofree char *to = g_strdup_printf ("for=\"node\" attr.name=\"%s\" attr.type=\"int\"",
+                                             whole[i]);
+      igraph_vector_t values;
+      igraph_vector_init (&values, 0);
+      gboolean all_whole = igraph_cattribute_has_attr (graph, IGRAPH_ATTRIBUTE_VERTEX, whole[i])
+                           && igraph_cattribute_VANV (graph, whole[i], igraph_vss_all (), &values) == IGRAPH_SUCCESS;
+      for (igraph_integer_t v = 0; all_whole && v < igraph_vector_size (&values); v++)
+        all_whole = isnan (VECTOR (values)[v]) || VECTOR (values)[v] == floor (VECTOR (values)[v]);
+      igraph_vector_destroy (&values);
+      if (all_whole)
+        g_string_replace (text, from, to, 1);
+    }
+  *size = text->len;
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_writers_agree (const char *dir, const igraph_t *graph)
+{
+  g_autofree char *path = g_build_filename (dir, "writer.graphml", NULL);
+  GError *error = NULL;
+  ActnetAtomicFile *file = actnet_i_atomic_file_open (path, &error);
+  assert_non_null (file);
+  assert_true (actnet_i_write_graphml (graph, file, &error));
+  assert_null (error);
+  assert_true (actnet_i_atomic_file_commit (file, &error));
+  g_autofree char *ours = NULL;
+  gsize our_size = 0, their_size = 0;
+  assert_true (g_file_get_contents (path, &ours, &our_size, NULL));
+  g_autofree char *theirs = igraph_graphml (graph, &their_size);
+  if (our_size != their_size || memcmp (ours, theirs, our_size) != 0)
+    {
+      gsize at = 0;
+      while (at < MIN (our_size, their_size) && ours[at] == theirs[at])
+        at++;
+      fail_msg ("GraphML differs from igraph's at byte %zu: ...%.60s... against ...%.60s...",
+                at, ours + (at > 20 ? at - 20 : 0), theirs + (at > 20 ? at - 20 : 0));
+    }
+}
+
+static double
+random_value (void)
+{
+  switch (next_random () % 8)
+    {
+    case 0:
+      return (double) (next_random () % 100);
+    case 1:
+      return (double) (next_random () % 1000) / 7.0;
+    case 2:
+      return -((double) (next_random () >> 11) / 9007199254740992.0);
+    case 3:
+      return ldexp ((double) (next_random () >> 11), (int) (next_random () % 200) - 150);
+    case 4:
+      return NAN;
+    case 5:
+      return next_random () % 2 ? INFINITY : -INFINITY;
+    case 6:
+      return next_random () % 2 ? 0.0 : -0.0;
+    default:
+      return 1e20 * (double) (next_random () % 1000);
+    }
+}
+
+/* A graph with attributes of every type on every element, strings with
+ * the characters XML escapes and multi-byte UTF-8. */
+static void
+fill_graph (igraph_t *graph, igraph_integer_t n, igraph_integer_t m, gboolean directed,
+            gboolean whole_community)
+{
+  static const char *const texts[] = {
+    "", "plain", "AT&T <Ltd> \"quoted\" 'single'", "tab\there\nline\rcr",
+    "Benghazi – بنغازي", "&amp; already", ">>", "café ü ß 東京"
+  };
+  igraph_vector_int_t edges;
+  igraph_vector_int_init (&edges, 2 * m);
+  for (igraph_integer_t i = 0; i < 2 * m; i++)
+    VECTOR (edges)[i] = (igraph_integer_t) (next_random () % (guint64) n);
+  assert_int_equal (igraph_create (graph, &edges, n, directed), IGRAPH_SUCCESS);
+  igraph_vector_int_destroy (&edges);
+
+  igraph_cattribute_GAS_set (graph, "title", "Libya & \"friends\"");
+  igraph_cattribute_GAN_set (graph, "year", 2011.5);
+  igraph_cattribute_GAB_set (graph, "directed?", directed);
+  for (igraph_integer_t v = 0; v < n; v++)
+    {
+      igraph_cattribute_VAS_set (graph, "label", v, texts[next_random () % G_N_ELEMENTS (texts)]);
+      igraph_cattribute_VAN_set (graph, "score", v, random_value ());
+      igraph_cattribute_VAN_set (graph, "community", v,
+                                 whole_community ? (double) (v % 5) : v + 0.25);
+      igraph_cattribute_VAN_set (graph, "coreness", v, v % 3 == 0 ? NAN : (double) v);
+      igraph_cattribute_VAB_set (graph, "flag", v, next_random () % 2);
+      igraph_cattribute_VAS_set (graph, "we<ird>&'name\"", v, texts[v % G_N_ELEMENTS (texts)]);
+    }
+  for (igraph_integer_t e = 0; e < m; e++)
+    {
+      igraph_cattribute_EAN_set (graph, "weight", e, random_value ());
+      igraph_cattribute_EAS_set (graph, "first_date", e, texts[next_random () % G_N_ELEMENTS (texts)]);
+      igraph_cattribute_EAB_set (graph, "kept", e, next_random () % 2);
+      igraph_cattribute_EAN_set (graph, "community", e, 0.5);
+    }
+}
+
+static void
+test_graphml_matches_igraph (void **state)
+{
+  Fixture *fixture = *state;
+  actnet_i_igraph_init ();
+  for (int round = 0; round < 8; round++)
+    {
+      igraph_t graph;
+      fill_graph (&graph, round == 0 ? 1 : 40 + round * 13, round * 57, round % 2 == 1,
+                  round % 3 != 2);
+      assert_writers_agree (fixture->dir, &graph);
+      igraph_destroy (&graph);
+    }
+  /* No attributes at all, and no nodes. */
+  igraph_t bare;
+  assert_int_equal (igraph_empty (&bare, 0, IGRAPH_UNDIRECTED), IGRAPH_SUCCESS);
+  assert_writers_agree (fixture->dir, &bare);
+  assert_int_equal (igraph_add_vertices (&bare, 3, NULL), IGRAPH_SUCCESS);
+  assert_int_equal (igraph_add_edge (&bare, 0, 2), IGRAPH_SUCCESS);
+  assert_writers_agree (fixture->dir, &bare);
+  igraph_destroy (&bare);
+
+  /* A graph actnet computed, with every measure (labels are XML text in
+   * the fixture). */
+  const TestNode nodes[] = {
+    { "a", "Alpha &amp; Co", "person" }, { "b", "B&lt;b&gt;", "place" },
+    { "c", "C'c", "organization" },
+    { "d", "Dé", "person" },
+  };
+  const TestEdge edges[] = { { 0, 1, 1 }, { 1, 2, 2.5 }, { 2, 0, 3 }, { 2, 3, 1 } };
+  ActnetGraph *computed = make_computed (fixture->dir, nodes, 4, edges, 4);
+  assert_writers_agree (fixture->dir, actnet_i_graph_get_igraph_const (computed));
+  actnet_graph_free (computed);
+}
+
+/* A control character XML cannot carry fails the write, names the
+ * attribute and leaves no file behind. */
+static void
+test_graphml_control_character (void **state)
+{
+  Fixture *fixture = *state;
+  actnet_i_igraph_init ();
+  igraph_t graph;
+  assert_int_equal (igraph_empty (&graph, 2, IGRAPH_UNDIRECTED), IGRAPH_SUCCESS);
+  igraph_cattribute_VAS_set (&graph, "label", 0, "fine");
+  igraph_cattribute_VAS_set (&graph, "label", 1, "bell\a");
+  g_autofree char *path = g_build_filename (fixture->dir, "control.graphml", NULL);
+  GError *error = NULL;
+  ActnetAtomicFile *file = actnet_i_atomic_file_open (path, &error);
+  assert_non_null (file);
+  assert_false (actnet_i_write_graphml (&graph, file, &error));
+  assert_non_null (error);
+  assert_non_null (strstr (error->message, "'label'"));
+  assert_non_null (strstr (error->message, "0x07"));
+  g_clear_error (&error);
+  assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  assert_null (g_dir_read_name (dir));
+  igraph_destroy (&graph);
+}
+
 int
 main (void)
 {
@@ -1088,6 +1337,9 @@ main (void)
     cmocka_unit_test_setup_teardown (test_read_garbage, setup, teardown),
     cmocka_unit_test_setup_teardown (test_read_foreign, setup, teardown),
     cmocka_unit_test_setup_teardown (test_rank, setup, teardown),
+    cmocka_unit_test (test_format_real_matches_printf),
+    cmocka_unit_test_setup_teardown (test_graphml_matches_igraph, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_graphml_control_character, setup, teardown),
   };
   return cmocka_run_group_tests_name ("graph", tests, NULL, NULL);
 }
