@@ -90,10 +90,17 @@ actnet_export_csv_paths (const char *path, char **nodes_path, char **edges_path)
 
 /* ---- The graph as tables ---------------------------------------------- */
 
+/* One attribute column, copied out of igraph once: a graph of 60,000
+ * edges has hundreds of thousands of values, and a lookup by name per
+ * value (with a fresh copy of each string) was most of an export. */
 typedef struct {
   const char *name;               /* borrowed from the model's name list */
+  char *clean_name;               /* clean_string (name) */
   igraph_attribute_type_t type;   /* NUMERIC, STRING or BOOLEAN */
   gboolean integer;               /* numeric with integral values only */
+  double *numbers;                /* NUMERIC: by node or edge */
+  char **strings;                 /* STRING: cleaned */
+  gboolean *booleans;             /* BOOLEAN */
 } Attr;
 
 /* What every hand-written exporter needs: the attributes in table order
@@ -109,6 +116,7 @@ typedef struct {
   char **ids, **labels;
   guint n, m;
   gboolean has_weight;
+  double *weights;                /* by edge, when has_weight */
 } Model;
 
 /* Valid UTF-8 (bad bytes become U+FFFD), C0 controls become spaces and
@@ -148,17 +156,74 @@ is_integer_name (const char *name)
 }
 
 static gboolean
-all_integral (const igraph_t *g, igraph_attribute_elemtype_t element, const char *name,
-              guint count)
+all_integral (const double *values, guint count)
 {
   for (guint i = 0; i < count; i++)
     {
-      double x = element == IGRAPH_ATTRIBUTE_VERTEX
-                   ? igraph_cattribute_VAN (g, name, i) : igraph_cattribute_EAN (g, name, i);
+      double x = values[i];
       if (!isfinite (x) || x != floor (x) || fabs (x) >= 1e15)
         return FALSE;
     }
   return TRUE;
+}
+
+static void
+attr_clear (Attr *attr)
+{
+  g_free (attr->clean_name);
+  g_free (attr->numbers);
+  g_strfreev (attr->strings);
+  g_free (attr->booleans);
+}
+
+/* Node (@element VERTEX) or edge @name's values, @count of them. */
+static double *
+numeric_column (const igraph_t *g, igraph_attribute_elemtype_t element, const char *name,
+                guint count)
+{
+  double *values = g_new (double, MAX (count, 1));
+  for (guint i = 0; i < count; i++)
+    values[i] = NAN;
+  igraph_vector_t column;
+  if (igraph_vector_init (&column, 0) != IGRAPH_SUCCESS)
+    return values;
+  igraph_error_t rc = element == IGRAPH_ATTRIBUTE_VERTEX
+    ? igraph_cattribute_VANV (g, name, igraph_vss_all (), &column)
+    : igraph_cattribute_EANV (g, name, igraph_ess_all (IGRAPH_EDGEORDER_ID), &column);
+  if (rc == IGRAPH_SUCCESS && igraph_vector_size (&column) == (igraph_integer_t) count)
+    memcpy (values, VECTOR (column), count * sizeof (double));
+  igraph_vector_destroy (&column);
+  return values;
+}
+
+static void
+attr_load (Attr *attr, const igraph_t *g, igraph_attribute_elemtype_t element, guint count)
+{
+  gboolean vertex = element == IGRAPH_ATTRIBUTE_VERTEX;
+  attr->clean_name = clean_string (attr->name);
+  switch (attr->type)
+    {
+    case IGRAPH_ATTRIBUTE_STRING:
+      attr->strings = g_new0 (char *, count + 1);
+      for (guint i = 0; i < count; i++)
+        {
+          const char *value = vertex ? igraph_cattribute_VAS (g, attr->name, i)
+                                     : igraph_cattribute_EAS (g, attr->name, i);
+          attr->strings[i] = clean_string (value);
+        }
+      break;
+    case IGRAPH_ATTRIBUTE_BOOLEAN:
+      attr->booleans = g_new (gboolean, MAX (count, 1));
+      for (guint i = 0; i < count; i++)
+        attr->booleans[i] = vertex ? igraph_cattribute_VAB (g, attr->name, i)
+                                   : igraph_cattribute_EAB (g, attr->name, i);
+      break;
+    case IGRAPH_ATTRIBUTE_NUMERIC:
+    default:
+      attr->numbers = numeric_column (g, element, attr->name, count);
+      attr->integer = is_integer_name (attr->name) && all_integral (attr->numbers, count);
+      break;
+    }
 }
 
 static GArray *
@@ -167,16 +232,17 @@ collect_attrs (const igraph_t *g, igraph_attribute_elemtype_t element,
                guint count, const char *const *skip)
 {
   GArray *attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
+  g_array_set_clear_func (attrs, (GDestroyNotify) attr_clear);
   for (igraph_integer_t k = 0; k < igraph_strvector_size (names); k++)
     {
-      Attr attr = { igraph_strvector_get (names, k), VECTOR (*types)[k], FALSE };
+      Attr attr = { igraph_strvector_get (names, k), NULL, VECTOR (*types)[k], FALSE,
+                    NULL, NULL, NULL };
       if (g_strv_contains (skip, attr.name))
         continue;
       if (attr.type != IGRAPH_ATTRIBUTE_NUMERIC && attr.type != IGRAPH_ATTRIBUTE_STRING
           && attr.type != IGRAPH_ATTRIBUTE_BOOLEAN)
         continue;
-      attr.integer = attr.type == IGRAPH_ATTRIBUTE_NUMERIC && is_integer_name (attr.name)
-                     && all_integral (g, element, attr.name, count);
+      attr_load (&attr, g, element, count);
       g_array_append_val (attrs, attr);
     }
   return attrs;
@@ -209,6 +275,7 @@ model_clear (Model *model)
     g_array_unref (model->eattrs);
   g_strfreev (model->ids);
   g_strfreev (model->labels);
+  g_free (model->weights);
   memset (model, 0, sizeof *model);
 }
 
@@ -239,6 +306,8 @@ model_init (Model *model, const ActnetGraph *graph, GError **error)
                                  &model->etypes, model->m, eskip);
   model->has_weight = has_attr (model, &model->enames, &model->etypes, "weight",
                                 IGRAPH_ATTRIBUTE_NUMERIC);
+  if (model->has_weight)
+    model->weights = numeric_column (model->g, IGRAPH_ATTRIBUTE_EDGE, "weight", model->m);
 
   gboolean has_id = has_attr (model, &model->vnames, &model->vtypes, "actor_id",
                               IGRAPH_ATTRIBUTE_STRING);
@@ -292,32 +361,24 @@ format_number (char *buf, gsize size, double x)
   return buf;
 }
 
-/* Node or edge @i's value of @attr as text, or NULL when there is none (a
- * non-finite number). New string. */
-static char *
-attr_text (const Model *model, igraph_attribute_elemtype_t element, const Attr *attr,
-           guint i)
+/* Node or edge @i's value of @attr as text (the cleaned string, true or
+ * false, or the number written into @buf), or NULL when there is none (a
+ * non-finite number). Borrowed. */
+static const char *
+attr_value (const Attr *attr, guint i, char buf[ACTNET_I_REAL_BUF_SIZE])
 {
-  gboolean vertex = element == IGRAPH_ATTRIBUTE_VERTEX;
   switch (attr->type)
     {
     case IGRAPH_ATTRIBUTE_STRING:
-      return clean_string (vertex ? igraph_cattribute_VAS (model->g, attr->name, i)
-                                  : igraph_cattribute_EAS (model->g, attr->name, i));
+      return attr->strings[i];
     case IGRAPH_ATTRIBUTE_BOOLEAN:
-      return g_strdup ((vertex ? igraph_cattribute_VAB (model->g, attr->name, i)
-                               : igraph_cattribute_EAB (model->g, attr->name, i))
-                       ? "true" : "false");
+      return attr->booleans[i] ? "true" : "false";
     case IGRAPH_ATTRIBUTE_NUMERIC:
     default:
-      {
-        double x = vertex ? igraph_cattribute_VAN (model->g, attr->name, i)
-                          : igraph_cattribute_EAN (model->g, attr->name, i);
-        if (!isfinite (x))
-          return NULL;
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        return g_strdup (format_number (buf, sizeof buf, x));
-      }
+      if (!isfinite (attr->numbers[i]))
+        return NULL;
+      actnet_i_format_real (attr->numbers[i], buf);
+      return buf;
     }
 }
 
@@ -326,7 +387,7 @@ edge_weight (const Model *model, guint e)
 {
   if (!model->has_weight)
     return 1;
-  double w = igraph_cattribute_EAN (model->g, "weight", e);
+  double w = model->weights[e];
   return isfinite (w) ? w : 1;
 }
 
@@ -380,9 +441,21 @@ gexf_type (const Attr *attr)
     }
 }
 
+/* g_markup_escape_text() without its copy for text that needs none: no
+ * markup character, control (C0, DEL) or C1 control (U+0080-U+009F,
+ * UTF-8 lead byte 0xC2), which it writes as character references. */
 static void
 append_escaped (GString *out, const char *text)
 {
+  const guchar *p = (const guchar *) text;
+  while (*p >= 0x20 && *p != '&' && *p != '<' && *p != '>' && *p != '\'' && *p != '"'
+         && *p != 0x7F && *p != 0xC2)
+    p++;
+  if (*p == '\0')
+    {
+      g_string_append_len (out, text, (gssize) (p - (const guchar *) text));
+      return;
+    }
   char *escaped = g_markup_escape_text (text, -1);
   g_string_append (out, escaped);
   g_free (escaped);
@@ -416,7 +489,8 @@ gexf_attvalues (GString *out, const Model *model, igraph_attribute_elemtype_t el
   for (guint k = 0; k < attrs->len; k++)
     {
       const Attr *attr = &g_array_index (attrs, Attr, k);
-      char *text = attr_text (model, element, attr, i);
+      char buf[ACTNET_I_REAL_BUF_SIZE];
+      const char *text = attr_value (attr, i, buf);
       if (text == NULL)
         continue;
       if (!open)
@@ -427,7 +501,6 @@ gexf_attvalues (GString *out, const Model *model, igraph_attribute_elemtype_t el
       g_string_append (out, "\" value=\"");
       append_escaped (out, text);
       g_string_append (out, "\"/>\n");
-      g_free (text);
     }
   if (open)
     g_string_append (out, "        </attvalues>\n");
@@ -474,9 +547,13 @@ check_options (const Model *model, const ActnetExportOptions *options, GError **
 /* Gephi's own default node size, used when the measure does not vary. */
 #define GEXF_SIZE_FLAT 10.0
 
-static char *
-write_gexf (const Model *model, const ActnetExportOptions *options)
+/* The writers of one-file formats stream to @file a megabyte at a time;
+ * on failure @file has been freed (actnet_i_atomic_file_drain()). */
+static gboolean
+write_gexf (const Model *model, const ActnetExportOptions *options, ActnetAtomicFile *file,
+            GError **error)
 {
+  gboolean ok = FALSE;
   GString *out = g_string_new (
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
@@ -539,10 +616,13 @@ write_gexf (const Model *model, const ActnetExportOptions *options)
                                   rgb.r, rgb.g, rgb.b);
         }
       g_string_append (out, "      </node>\n");
+      if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
+        goto failed;
     }
   g_string_append (out, "    </nodes>\n");
 
   g_string_append_printf (out, "    <edges count=\"%u\">\n", model->m);
+  GString *values = g_string_new (NULL);
   for (guint e = 0; e < model->m; e++)
     {
       guint a, b;
@@ -554,16 +634,28 @@ write_gexf (const Model *model, const ActnetExportOptions *options)
       append_escaped (out, model->ids[b]);
       g_string_append_printf (out, "\" weight=\"%s\"",
                               format_number (buf, sizeof buf, edge_weight (model, e)));
-      GString *values = g_string_new (NULL);
+      g_string_truncate (values, 0);
       gexf_attvalues (values, model, IGRAPH_ATTRIBUTE_EDGE, model->eattrs, e);
       if (values->len == 0)
         g_string_append (out, "/>\n");
       else
-        g_string_append_printf (out, ">\n%s      </edge>\n", values->str);
-      g_string_free (values, TRUE);
+        {
+          g_string_append (out, ">\n");
+          g_string_append_len (out, values->str, (gssize) values->len);
+          g_string_append (out, "      </edge>\n");
+        }
+      if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
+        {
+          g_string_free (values, TRUE);
+          goto failed;
+        }
     }
+  g_string_free (values, TRUE);
   g_string_append (out, "    </edges>\n  </graph>\n</gexf>\n");
-  return g_string_free (out, FALSE);
+  ok = actnet_i_atomic_file_drain (file, out, 0, error);
+failed:
+  g_string_free (out, TRUE);
+  return ok;
 }
 
 /* ---- CSV (Gephi spreadsheet import, R) -------------------------------- */
@@ -598,11 +690,11 @@ csv_attr_cells (GString *out, const Model *model, igraph_attribute_elemtype_t el
 {
   for (guint k = 0; k < attrs->len; k++)
     {
-      char *text = attr_text (model, element, &g_array_index (attrs, Attr, k), i);
+      char buf[ACTNET_I_REAL_BUF_SIZE];
+      const char *text = attr_value (&g_array_index (attrs, Attr, k), i, buf);
       g_string_append_c (out, ',');
       if (text != NULL)
         append_csv_field (out, text);
-      g_free (text);
     }
 }
 
@@ -662,9 +754,10 @@ write_csv_edges (const Model *model)
 
 /* R: read.csv(FILE, row.names = 1, check.names = FALSE) gives the
  * matrix with actor ids as row and column names. Weight 0 = no edge. */
-static char *
-write_matrix (const Model *model)
+static gboolean
+write_matrix (const Model *model, ActnetAtomicFile *file, GError **error)
 {
+  gboolean ok = FALSE;
   double *w = g_new0 (double, (gsize) model->n * model->n);
   for (guint e = 0; e < model->m; e++)
     {
@@ -692,9 +785,14 @@ write_matrix (const Model *model)
           g_string_append (out, format_number (buf, sizeof buf, w[(gsize) v * model->n + u]));
         }
       g_string_append_c (out, '\n');
+      if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
+        goto failed;
     }
+  ok = actnet_i_atomic_file_drain (file, out, 0, error);
+failed:
   g_free (w);
-  return g_string_free (out, FALSE);
+  g_string_free (out, TRUE);
+  return ok;
 }
 
 /* ---- Node-link JSON --------------------------------------------------- */
@@ -725,15 +823,13 @@ json_attr_members (GString *out, const Model *model, igraph_attribute_elemtype_t
   for (guint k = 0; k < attrs->len; k++)
     {
       const Attr *attr = &g_array_index (attrs, Attr, k);
-      char *name = clean_string (attr->name);
+      const char *name = attr->clean_name;
       /* The node-link keys belong to the format. */
       if (strcmp (name, "id") == 0 || strcmp (name, "source") == 0
           || strcmp (name, "target") == 0)
-        {
-          g_free (name);
-          continue;
-        }
-      char *text = attr_text (model, element, attr, i);
+        continue;
+      char buf[ACTNET_I_REAL_BUF_SIZE];
+      const char *text = attr_value (attr, i, buf);
       g_string_append (out, ", ");
       append_json_string (out, name);
       g_string_append (out, ": ");
@@ -743,17 +839,16 @@ json_attr_members (GString *out, const Model *model, igraph_attribute_elemtype_t
         append_json_string (out, text);
       else
         g_string_append (out, text);  /* finite number or true/false */
-      g_free (text);
-      g_free (name);
     }
 }
 
 /* networkx's node_link_data layout (what d3 examples load): one node or
  * link a line, keys in attribute order, so the bytes are stable and diffs
  * readable. */
-static char *
-write_json (const Model *model)
+static gboolean
+write_json (const Model *model, ActnetAtomicFile *file, GError **error)
 {
+  gboolean ok = FALSE;
   GString *out = g_string_new ("{\"directed\": false, \"multigraph\": false, \"graph\": {},\n"
                                " \"nodes\": [");
   for (guint v = 0; v < model->n; v++)
@@ -764,6 +859,8 @@ write_json (const Model *model)
       append_json_string (out, model->labels[v]);
       json_attr_members (out, model, IGRAPH_ATTRIBUTE_VERTEX, model->vattrs, v);
       g_string_append_c (out, '}');
+      if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
+        goto failed;
     }
   g_string_append (out, model->n > 0 ? "\n ],\n \"links\": [" : "],\n \"links\": [");
   for (guint e = 0; e < model->m; e++)
@@ -779,9 +876,14 @@ write_json (const Model *model)
       g_string_append (out, format_number (buf, sizeof buf, edge_weight (model, e)));
       json_attr_members (out, model, IGRAPH_ATTRIBUTE_EDGE, model->eattrs, e);
       g_string_append_c (out, '}');
+      if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
+        goto failed;
     }
   g_string_append (out, model->m > 0 ? "\n ]\n}\n" : "]\n}\n");
-  return g_string_free (out, FALSE);
+  ok = actnet_i_atomic_file_drain (file, out, 0, error);
+failed:
+  g_string_free (out, TRUE);
+  return ok;
 }
 
 /* ---- Writing ---------------------------------------------------------- */
@@ -1078,20 +1180,21 @@ actnet_graph_write (const ActnetGraph *graph, const char *path, ActnetExportForm
   if (!model_init (&model, graph, error))
     return FALSE;
   gboolean ok = FALSE;
-  char *text = NULL;
+  ActnetAtomicFile *file = NULL;
   if (!check_options (&model, format == ACTNET_EXPORT_GEXF ? options : NULL, error))
     goto out;
   switch (format)
     {
     case ACTNET_EXPORT_GEXF:
-      text = write_gexf (&model, options);
-      break;
     case ACTNET_EXPORT_JSON:
-      text = write_json (&model);
-      break;
     case ACTNET_EXPORT_MATRIX:
-      text = write_matrix (&model);
-      break;
+      if ((file = actnet_i_atomic_file_open (path, error)) == NULL)
+        goto out;
+      ok = format == ACTNET_EXPORT_GEXF ? write_gexf (&model, options, file, error)
+           : format == ACTNET_EXPORT_JSON ? write_json (&model, file, error)
+           : write_matrix (&model, file, error);
+      ok = ok && actnet_i_atomic_file_commit (file, error);
+      goto out;
     case ACTNET_EXPORT_CSV:
       ok = write_csv_pair (&model, path, error);
       goto out;
@@ -1106,9 +1209,7 @@ actnet_graph_write (const ActnetGraph *graph, const char *path, ActnetExportForm
       /* Handled above. */
       goto out;
     }
-  ok = write_text_file (path, text, error);
 out:
-  g_free (text);
   model_clear (&model);
   return ok;
 }

@@ -200,6 +200,18 @@ actnet_i_atomic_file_write (ActnetAtomicFile *file, const void *data, gsize leng
 }
 
 gboolean
+actnet_i_atomic_file_drain (ActnetAtomicFile *file, GString *text, gsize threshold,
+                            GError **error)
+{
+  g_return_val_if_fail (file != NULL && text != NULL, FALSE);
+  if (text->len < threshold || text->len == 0)
+    return TRUE;
+  gboolean ok = actnet_i_atomic_file_write (file, text->str, text->len, error);
+  g_string_truncate (text, 0);
+  return ok;
+}
+
+gboolean
 actnet_i_atomic_file_commit (ActnetAtomicFile *file, GError **error)
 {
   g_return_val_if_fail (file != NULL, FALSE);

@@ -19,6 +19,14 @@ FILE *actnet_i_atomic_file_get_stream (ActnetAtomicFile *file);
  * temporary file and frees @file, so the caller only returns FALSE. */
 gboolean actnet_i_atomic_file_write (ActnetAtomicFile *file, const void *data, gsize length,
                                      GError **error);
+/* Writes @text to @file and empties it once it holds at least @threshold
+ * bytes (0: whatever it holds). Writers build text a megabyte at a time
+ * this way: a buffer the size of a large document would be held whole and
+ * copied to the kernel cold, at a fraction of the speed. Fails as
+ * actnet_i_atomic_file_write() does (the file is then freed). */
+gboolean actnet_i_atomic_file_drain (ActnetAtomicFile *file, GString *text, gsize threshold,
+                                     GError **error);
+#define ACTNET_I_DRAIN_SIZE (1 << 20)
 /* Flushes, syncs and renames into place; frees @file in any case. A write
  * error seen at any point (fwrite, fflush, fsync, fclose) fails with
  * "PATH: write error: REASON" and removes the temporary file. */

@@ -17,8 +17,6 @@
 #include "format-real.h"
 #include "igraph-bridge.h"
 
-#define FLUSH_SIZE (1 << 20)
-
 typedef struct {
   const char *name;            /* borrowed from the attribute list */
   char *key;                   /* the escaped id, "v_name" */
@@ -293,14 +291,11 @@ append_data (GString *out, GArray *columns, igraph_integer_t i, GError **error)
 static gboolean
 sink_flush (Sink *sink, gboolean force)
 {
-  if (sink->text->len < FLUSH_SIZE && !force)
+  if (actnet_i_atomic_file_drain (sink->file, sink->text, force ? 0 : ACTNET_I_DRAIN_SIZE,
+                                  sink->error))
     return TRUE;
-  gboolean ok = actnet_i_atomic_file_write (sink->file, sink->text->str, sink->text->len,
-                                            sink->error);
-  if (!ok)
-    sink->file = NULL;
-  g_string_truncate (sink->text, 0);
-  return ok;
+  sink->file = NULL;
+  return FALSE;
 }
 
 static void
@@ -327,7 +322,7 @@ actnet_i_write_graphml (const igraph_t *graph, ActnetAtomicFile *file, GError **
   static const char *const domains[3] = { "graph", "node", "edge" };
   int ready = 0;
   gboolean ok = FALSE;
-  Sink sink = { g_string_sized_new (FLUSH_SIZE + 4096), file, error };
+  Sink sink = { g_string_sized_new (ACTNET_I_DRAIN_SIZE + 4096), file, error };
 
   for (int k = 0; k < 3; k++, ready++)
     {

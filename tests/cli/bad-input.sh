@@ -330,6 +330,14 @@ expect_fail "file size limit (disk full): exit 1, reason named" 1 "full\.graphml
   bash -c "ulimit -f 1 && exec '$bin' build -q -g '$gaz' -o '$tmp/full.graphml' '$data/cli-text.md'"
 [ "$(cat "$tmp/full.graphml")" = previous ] && [ ! -e "$tmp/full.graphml.manifest.json" ] \
   && ok "... previous output untouched, no manifest" || not_ok "... previous output untouched" "$(head -c 200 "$tmp/full.graphml")"
+# The streamed writers of the other one-file formats fail the same way.
+for ext in gexf json; do
+  echo previous >"$tmp/full.$ext"
+  expect_fail "file size limit on the .$ext writer: exit 1, reason named" 1 "full\.$ext: write error: File too large" - \
+    bash -c "ulimit -f 1 && exec '$bin' build -q -g '$gaz' -o '$tmp/full.$ext' '$data/cli-text.md'"
+  [ "$(cat "$tmp/full.$ext")" = previous ] && ! ls "$tmp" | grep -q "^full\.$ext\..*tmp" \
+    && ok "... previous .$ext untouched, no temporary file" || not_ok "... previous .$ext untouched" "$(ls "$tmp")"
+done
 # A real ENOSPC: a 16 KiB tmpfs in a private mount namespace, nearly full.
 mkdir -p "$tmp/small"
 unshare_args=(-m); [ "$(id -u)" -ne 0 ] && unshare_args=(-r -m)
