@@ -711,9 +711,10 @@ csv_attr_header (GString *out, GArray *attrs)
 }
 
 /* Gephi's node table: Id and Label are the columns it recognises. */
-static char *
-write_csv_nodes (const Model *model)
+static gboolean
+write_csv_nodes (const Model *model, ActnetAtomicFile *file, GError **error)
 {
+  gboolean ok = FALSE;
   GString *out = g_string_new ("Id,Label");
   csv_attr_header (out, model->vattrs);
   g_string_append_c (out, '\n');
@@ -724,15 +725,21 @@ write_csv_nodes (const Model *model)
       append_csv_field (out, model->labels[v]);
       csv_attr_cells (out, model, IGRAPH_ATTRIBUTE_VERTEX, model->vattrs, v);
       g_string_append_c (out, '\n');
+      if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
+        goto failed;
     }
-  return g_string_free (out, FALSE);
+  ok = actnet_i_atomic_file_drain (file, out, 0, error);
+failed:
+  g_string_free (out, TRUE);
+  return ok;
 }
 
 /* Gephi's edge table: Source, Target, Type (Undirected: without it Gephi
  * assumes directed) and Weight. */
-static char *
-write_csv_edges (const Model *model)
+static gboolean
+write_csv_edges (const Model *model, ActnetAtomicFile *file, GError **error)
 {
+  gboolean ok = FALSE;
   GString *out = g_string_new ("Source,Target,Type,Weight");
   csv_attr_header (out, model->eattrs);
   g_string_append_c (out, '\n');
@@ -748,8 +755,13 @@ write_csv_edges (const Model *model)
       g_string_append (out, format_number (buf, sizeof buf, edge_weight (model, e)));
       csv_attr_cells (out, model, IGRAPH_ATTRIBUTE_EDGE, model->eattrs, e);
       g_string_append_c (out, '\n');
+      if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
+        goto failed;
     }
-  return g_string_free (out, FALSE);
+  ok = actnet_i_atomic_file_drain (file, out, 0, error);
+failed:
+  g_string_free (out, TRUE);
+  return ok;
 }
 
 /* R: read.csv(FILE, row.names = 1, check.names = FALSE) gives the
@@ -918,12 +930,12 @@ write_text_file (const char *path, const char *text, GError **error)
 static gboolean
 write_csv_pair (const Model *model, const char *path, GError **error)
 {
-  g_autofree char *nodes = write_csv_nodes (model);
-  g_autofree char *edges = write_csv_edges (model);
   if (strcmp (path, "-") == 0)
     {
-      g_autofree char *both = g_strconcat (nodes, "\n", edges, NULL);
-      return write_text_file (path, both, error);
+      ActnetAtomicFile *out = actnet_i_atomic_file_open (path, error);
+      return out != NULL && write_csv_nodes (model, out, error)
+             && actnet_i_atomic_file_write (out, "\n", 1, error)
+             && write_csv_edges (model, out, error) && actnet_i_atomic_file_commit (out, error);
     }
 
   g_autofree char *nodes_path = NULL, *edges_path = NULL;
@@ -939,12 +951,13 @@ write_csv_pair (const Model *model, const char *path, GError **error)
       actnet_i_atomic_file_abort (nf);
       return FALSE;
     }
-  if (!put_text (nf, nodes_path, nodes, error))
+  /* A writer that fails has freed its own file. */
+  if (!write_csv_nodes (model, nf, error))
     {
       actnet_i_atomic_file_abort (ef);
       return FALSE;
     }
-  if (!put_text (ef, edges_path, edges, error))
+  if (!write_csv_edges (model, ef, error))
     {
       actnet_i_atomic_file_abort (nf);
       return FALSE;

@@ -13,8 +13,8 @@
  * one difference: the node attributes "community" and "coreness" are
  * declared "int" when every value is a whole number, for Gephi and
  * graphology. igraph's writer looks each value up by attribute name and
- * prints it with printf under a process-wide setlocale(); this one reads
- * whole columns once, formats without the locale and is thread-safe.
+ * prints it with fprintf in the C locale; this one reads whole columns
+ * once and formats numbers without printf or the locale.
  *
  * A string holding a C0 control other than TAB, LF or CR (which XML 1.0
  * forbids) fails as igraph's writer does. On failure @file has been

@@ -338,6 +338,17 @@ for ext in gexf json; do
   [ "$(cat "$tmp/full.$ext")" = previous ] && ! ls "$tmp" | grep -q "^full\.$ext\..*tmp" \
     && ok "... previous .$ext untouched, no temporary file" || not_ok "... previous .$ext untouched" "$(ls "$tmp")"
 done
+# The CSV pair of the sample (nodes 14 KB, edges 53 KB): whichever table
+# cannot be written, neither is replaced.
+for limit in 1:nodes 20:edges; do
+  echo previous >"$tmp/full.nodes.csv"; echo previous >"$tmp/full.edges.csv"
+  expect_fail "file size limit on the CSV $limit table: exit 1, reason named" 1 \
+    "full\.${limit#*:}\.csv: write error: File too large" - \
+    bash -c "ulimit -f ${limit%:*} && exec '$bin' build -q -o '$tmp/full.csv' '$src/data/sample'"
+  [ "$(cat "$tmp/full.nodes.csv" "$tmp/full.edges.csv")" = "$(printf 'previous\nprevious')" ] \
+    && ! ls "$tmp" | grep -q "^full\..*csv\.tmp" \
+    && ok "... both previous tables untouched, no temporary file" || not_ok "... previous tables untouched" "$(ls "$tmp")"
+done
 # A real ENOSPC: a 16 KiB tmpfs in a private mount namespace, nearly full.
 mkdir -p "$tmp/small"
 unshare_args=(-m); [ "$(id -u)" -ne 0 ] && unshare_args=(-r -m)
