@@ -547,13 +547,22 @@ check_options (const Model *model, const ActnetExportOptions *options, GError **
 /* Gephi's own default node size, used when the measure does not vary. */
 #define GEXF_SIZE_FLAT 10.0
 
+/* The end of a streaming writer: the rest of @out to @file unless a
+ * drain has failed already (@ok FALSE), then @out freed. */
+static gboolean
+stream_end (ActnetAtomicFile *file, GString *out, gboolean ok, GError **error)
+{
+  ok = ok && actnet_i_atomic_file_drain (file, out, 0, error);
+  g_string_free (out, TRUE);
+  return ok;
+}
+
 /* The writers of one-file formats stream to @file a megabyte at a time;
  * on failure @file has been freed (actnet_i_atomic_file_drain()). */
 static gboolean
 write_gexf (const Model *model, const ActnetExportOptions *options, ActnetAtomicFile *file,
             GError **error)
 {
-  gboolean ok = FALSE;
   GString *out = g_string_new (
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
@@ -617,7 +626,7 @@ write_gexf (const Model *model, const ActnetExportOptions *options, ActnetAtomic
         }
       g_string_append (out, "      </node>\n");
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
-        goto failed;
+        return stream_end (file, out, FALSE, error);
     }
   g_string_append (out, "    </nodes>\n");
 
@@ -647,15 +656,12 @@ write_gexf (const Model *model, const ActnetExportOptions *options, ActnetAtomic
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
         {
           g_string_free (values, TRUE);
-          goto failed;
+          return stream_end (file, out, FALSE, error);
         }
     }
   g_string_free (values, TRUE);
   g_string_append (out, "    </edges>\n  </graph>\n</gexf>\n");
-  ok = actnet_i_atomic_file_drain (file, out, 0, error);
-failed:
-  g_string_free (out, TRUE);
-  return ok;
+  return stream_end (file, out, TRUE, error);
 }
 
 /* ---- CSV (Gephi spreadsheet import, R) -------------------------------- */
@@ -714,7 +720,6 @@ csv_attr_header (GString *out, GArray *attrs)
 static gboolean
 write_csv_nodes (const Model *model, ActnetAtomicFile *file, GError **error)
 {
-  gboolean ok = FALSE;
   GString *out = g_string_new ("Id,Label");
   csv_attr_header (out, model->vattrs);
   g_string_append_c (out, '\n');
@@ -726,12 +731,9 @@ write_csv_nodes (const Model *model, ActnetAtomicFile *file, GError **error)
       csv_attr_cells (out, model, IGRAPH_ATTRIBUTE_VERTEX, model->vattrs, v);
       g_string_append_c (out, '\n');
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
-        goto failed;
+        return stream_end (file, out, FALSE, error);
     }
-  ok = actnet_i_atomic_file_drain (file, out, 0, error);
-failed:
-  g_string_free (out, TRUE);
-  return ok;
+  return stream_end (file, out, TRUE, error);
 }
 
 /* Gephi's edge table: Source, Target, Type (Undirected: without it Gephi
@@ -739,7 +741,6 @@ failed:
 static gboolean
 write_csv_edges (const Model *model, ActnetAtomicFile *file, GError **error)
 {
-  gboolean ok = FALSE;
   GString *out = g_string_new ("Source,Target,Type,Weight");
   csv_attr_header (out, model->eattrs);
   g_string_append_c (out, '\n');
@@ -756,12 +757,9 @@ write_csv_edges (const Model *model, ActnetAtomicFile *file, GError **error)
       csv_attr_cells (out, model, IGRAPH_ATTRIBUTE_EDGE, model->eattrs, e);
       g_string_append_c (out, '\n');
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
-        goto failed;
+        return stream_end (file, out, FALSE, error);
     }
-  ok = actnet_i_atomic_file_drain (file, out, 0, error);
-failed:
-  g_string_free (out, TRUE);
-  return ok;
+  return stream_end (file, out, TRUE, error);
 }
 
 /* R: read.csv(FILE, row.names = 1, check.names = FALSE) gives the
@@ -769,7 +767,6 @@ failed:
 static gboolean
 write_matrix (const Model *model, ActnetAtomicFile *file, GError **error)
 {
-  gboolean ok = FALSE;
   double *w = g_new0 (double, (gsize) model->n * model->n);
   for (guint e = 0; e < model->m; e++)
     {
@@ -798,13 +795,13 @@ write_matrix (const Model *model, ActnetAtomicFile *file, GError **error)
         }
       g_string_append_c (out, '\n');
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
-        goto failed;
+        {
+          g_free (w);
+          return stream_end (file, out, FALSE, error);
+        }
     }
-  ok = actnet_i_atomic_file_drain (file, out, 0, error);
-failed:
   g_free (w);
-  g_string_free (out, TRUE);
-  return ok;
+  return stream_end (file, out, TRUE, error);
 }
 
 /* ---- Node-link JSON --------------------------------------------------- */
@@ -860,7 +857,6 @@ json_attr_members (GString *out, const Model *model, igraph_attribute_elemtype_t
 static gboolean
 write_json (const Model *model, ActnetAtomicFile *file, GError **error)
 {
-  gboolean ok = FALSE;
   GString *out = g_string_new ("{\"directed\": false, \"multigraph\": false, \"graph\": {},\n"
                                " \"nodes\": [");
   for (guint v = 0; v < model->n; v++)
@@ -872,7 +868,7 @@ write_json (const Model *model, ActnetAtomicFile *file, GError **error)
       json_attr_members (out, model, IGRAPH_ATTRIBUTE_VERTEX, model->vattrs, v);
       g_string_append_c (out, '}');
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
-        goto failed;
+        return stream_end (file, out, FALSE, error);
     }
   g_string_append (out, model->n > 0 ? "\n ],\n \"links\": [" : "],\n \"links\": [");
   for (guint e = 0; e < model->m; e++)
@@ -889,13 +885,10 @@ write_json (const Model *model, ActnetAtomicFile *file, GError **error)
       json_attr_members (out, model, IGRAPH_ATTRIBUTE_EDGE, model->eattrs, e);
       g_string_append_c (out, '}');
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
-        goto failed;
+        return stream_end (file, out, FALSE, error);
     }
   g_string_append (out, model->m > 0 ? "\n ]\n}\n" : "]\n}\n");
-  ok = actnet_i_atomic_file_drain (file, out, 0, error);
-failed:
-  g_string_free (out, TRUE);
-  return ok;
+  return stream_end (file, out, TRUE, error);
 }
 
 /* ---- Writing ---------------------------------------------------------- */

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <actnet/actnet.h>
@@ -576,6 +578,70 @@ test_errors (void **state)
   actnet_graph_free (graph);
 }
 
+/* A write that fails after the first megabytes have gone out (the file
+ * size limit standing in for a full disk): every streamed writer reports
+ * it, and neither the destination nor a temporary file is left. */
+static void
+test_fails_midstream (void **state)
+{
+  Fixture *fixture = *state;
+  /* 1000 actors with long ids and 30,000 edges: every format (the matrix
+   * and each CSV table too) is over 1.5 MB, so the limit falls after at
+   * least one megabyte has been handed over. */
+  GString *xml = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+    "<key id=\"v_actor_id\" for=\"node\" attr.name=\"actor_id\" attr.type=\"string\"/>\n"
+    "<key id=\"v_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+    "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "<graph id=\"G\" edgedefault=\"undirected\">\n");
+  for (guint v = 0; v < 1000; v++)
+    g_string_append_printf (xml, "<node id=\"n%u\"><data key=\"v_actor_id\">an_actor_with_a_rather_long_id_%04u"
+                            "</data><data key=\"v_label\">Actor %u</data></node>\n", v, v, v);
+  for (guint k = 0; k < 30000; k++)
+    g_string_append_printf (xml, "<edge source=\"n%u\" target=\"n%u\"><data key=\"e_weight\">%u.5</data></edge>\n",
+                            k % 1000, (k % 1000 + 1 + k / 1000) % 1000, k % 7 + 1);
+  g_string_append (xml, "</graph>\n</graphml>\n");
+  char *input = actnet_test_write_file (fixture->dir, "big.graphml", xml->str, (gssize) xml->len);
+  g_string_free (xml, TRUE);
+  GError *error = NULL;
+  ActnetGraph *graph = actnet_graph_read_graphml (input, &error);
+  g_assert_no_error (error);
+  assert_int_equal (actnet_graph_get_n_edges (graph), 30000);
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  assert_int_equal (g_mkdir (out, 0700), 0);
+
+  static const char *const names[] = { "big.graphml", "big.gexf", "big.json", "big.csv", "big.matrix.csv" };
+  struct rlimit saved, limit;
+  assert_int_equal (getrlimit (RLIMIT_FSIZE, &saved), 0);
+  void (*saved_handler) (int) = signal (SIGXFSZ, SIG_IGN);
+  limit = saved;
+  limit.rlim_cur = 1536 * 1024;
+  assert_int_equal (setrlimit (RLIMIT_FSIZE, &limit), 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (out, names[i], NULL);
+      gboolean written = actnet_graph_write (graph, path, ACTNET_EXPORT_UNKNOWN, NULL, &error);
+      if (written || error == NULL || strstr (error->message, "write error") == NULL)
+        fail_msg ("%s: written %d, error %s", names[i], written, error != NULL ? error->message : "none");
+      g_clear_error (&error);
+      char *left = list_dir (out);
+      assert_string_equal (left, "");
+      g_free (left);
+    }
+  assert_int_equal (setrlimit (RLIMIT_FSIZE, &saved), 0);
+  signal (SIGXFSZ, saved_handler);
+  /* Without the limit, the same writes succeed. */
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (out, names[i], NULL);
+      assert_true (actnet_graph_write (graph, path, ACTNET_EXPORT_UNKNOWN, NULL, &error));
+      g_assert_no_error (error);
+    }
+  actnet_graph_free (graph);
+  g_free (input);
+}
+
 int
 main (void)
 {
@@ -593,6 +659,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_graphml, setup, teardown),
     cmocka_unit_test_setup_teardown (test_deterministic, setup, teardown),
     cmocka_unit_test_setup_teardown (test_errors, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_fails_midstream, setup, teardown),
   };
   return cmocka_run_group_tests_name ("export", tests, NULL, NULL);
 }
