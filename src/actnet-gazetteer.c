@@ -3,6 +3,7 @@
 #include "actnet-gazetteer-private.h"
 #include "actnet-text-private.h"
 #include "atomic-file.h"
+#include "compiled-io.h"
 #include "input-limits.h"
 
 #include <stdlib.h>
@@ -53,6 +54,8 @@ static void
 actor_free (gpointer data)
 {
   Actor *actor = data;
+  if (actor == NULL)  /* a slot a failed restore did not fill */
+    return;
   if (actor->attributes != NULL)
     g_ptr_array_unref (actor->attributes);
   g_free (actor);
@@ -1436,4 +1439,196 @@ actnet_gazetteer_write_tsv (const ActnetGazetteer *gazetteer, const char *path,
   fwrite (text->str, 1, text->len, actnet_i_atomic_file_get_stream (file));
   g_string_free (text, TRUE);
   return actnet_i_atomic_file_commit (file, error);
+}
+
+/* ---- compiled form (actnet-compiled.c) ----------------------------------
+ *
+ * Every string goes into one blob, restored with a single copy into the
+ * string chunk; records hold offsets into it. Types are listed once, and
+ * each alias says whether it heads its key's chain, so the restore inserts
+ * into the hash tables without looking anything up. */
+
+#define NO_STRING G_MAXUINT32
+
+static guint32
+blob_add (GByteArray *blob, const char *text)
+{
+  if (text == NULL)
+    return NO_STRING;
+  guint32 offset = blob->len;
+  actnet_i_put (blob, text, strlen (text) + 1);
+  return offset;
+}
+
+void
+actnet_i_gazetteer_save (const ActnetGazetteer *gaz, GByteArray *out)
+{
+  GByteArray *blob = g_byte_array_new ();
+  GByteArray *records = g_byte_array_new ();
+  GPtrArray *types = g_ptr_array_new ();
+  GHashTable *type_index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  actnet_i_put_u32 (records, gaz->actors->len);
+  for (guint i = 0; i < gaz->actors->len; i++)
+    {
+      const Actor *actor = g_ptr_array_index (gaz->actors, i);
+      gpointer found;
+      if (!g_hash_table_lookup_extended (type_index, actor->type, NULL, &found))
+        {
+          found = GUINT_TO_POINTER (types->len);
+          g_hash_table_insert (type_index, (gpointer) actor->type, found);
+          g_ptr_array_add (types, (gpointer) actor->type);
+        }
+      guint n = actor->attributes != NULL ? actor->attributes->len : 0;
+      guint32 fields[] = { blob_add (blob, actor->id), GPOINTER_TO_UINT (found),
+                           blob_add (blob, actor->label), blob_add (blob, actor->origin), n };
+      actnet_i_put (records, fields, sizeof fields);
+      for (guint k = 0; k < n; k++)
+        actnet_i_put_u32 (records, blob_add (blob, g_ptr_array_index (actor->attributes, k)));
+    }
+  actnet_i_put_u32 (records, gaz->aliases->len);
+  for (guint i = 0; i < gaz->aliases->len; i++)
+    {
+      const Alias *alias = &g_array_index (gaz->aliases, Alias, i);
+      gboolean head = GPOINTER_TO_UINT (g_hash_table_lookup (gaz->keys, alias->key)) == i;
+      guint32 fields[] = { blob_add (blob, alias->text), blob_add (blob, alias->key),
+                           blob_add (blob, alias->sig), alias->actor, alias->next,
+                           (guint32) alias->policy, (guint32) alias->dated, (guint32) alias->from,
+                           (guint32) alias->to, (guint32) head };
+      actnet_i_put (records, fields, sizeof fields);
+    }
+  actnet_i_put_u32 (records, gaz->warnings->len);
+  for (guint i = 0; i < gaz->warnings->len; i++)
+    actnet_i_put_u32 (records, blob_add (blob, g_ptr_array_index (gaz->warnings, i)));
+  guint32 n_types = types->len;
+  for (guint t = 0; t < n_types; t++)
+    g_ptr_array_index (types, t) = GUINT_TO_POINTER (blob_add (blob, g_ptr_array_index (types, t)));
+
+  actnet_i_put_u64 (out, gaz->max_alias_length);
+  actnet_i_put_array (out, blob->data, blob->len, 1);
+  actnet_i_put_u32 (out, n_types);
+  for (guint t = 0; t < n_types; t++)
+    actnet_i_put_u32 (out, GPOINTER_TO_UINT (g_ptr_array_index (types, t)));
+  actnet_i_put (out, records->data, records->len);
+  g_hash_table_unref (type_index);
+  g_ptr_array_unref (types);
+  g_byte_array_unref (records);
+  g_byte_array_unref (blob);
+}
+
+/* The blob string at @offset (NULL for NO_STRING when @nullable), or NULL
+ * and @in failed when the offset is outside the blob. */
+static const char *
+blob_string (ActnetIReader *in, const char *blob, guint64 length, guint32 offset,
+             gboolean nullable)
+{
+  if (offset == NO_STRING && nullable)
+    return NULL;
+  if (offset >= length)
+    {
+      in->failed = TRUE;
+      return NULL;
+    }
+  return blob + offset;
+}
+
+ActnetGazetteer *
+actnet_i_gazetteer_restore (ActnetIReader *in)
+{
+  g_autoptr (ActnetGazetteer) gaz = actnet_gazetteer_new ();
+  gaz->max_alias_length = (gsize) actnet_i_get_u64 (in);
+  guint64 length = actnet_i_get_u64 (in);
+  const char *raw = actnet_i_get (in, (gsize) length);
+  /* Every offset below the length then starts a NUL-terminated string. */
+  if (raw == NULL || length == 0 || length >= G_MAXUINT32 || raw[length - 1] != '\0')
+    return NULL;
+  const char *blob = g_string_chunk_insert_len (gaz->strings, raw, (gssize) length);
+
+  guint32 n_types = actnet_i_get_u32 (in);
+  if (in->failed || n_types > length)
+    return NULL;
+  g_autofree const char **types = g_new (const char *, MAX (n_types, 1));
+  for (guint32 t = 0; t < n_types; t++)
+    {
+      const char *type = blob_string (in, blob, length, actnet_i_get_u32 (in), FALSE);
+      if (type == NULL)
+        return NULL;
+      types[t] = g_string_chunk_insert_const (gaz->strings, type);
+    }
+
+  guint32 n_actors = actnet_i_get_u32 (in);
+  if (in->failed || n_actors > (in->end - in->p) / 20)
+    return NULL;
+  g_ptr_array_set_size (gaz->actors, n_actors);
+  for (guint32 i = 0; i < n_actors; i++)
+    {
+      guint32 fields[5];
+      const void *record = actnet_i_get (in, sizeof fields);
+      if (record == NULL)
+        return NULL;
+      memcpy (fields, record, sizeof fields);
+      Actor *actor = g_new0 (Actor, 1);
+      g_ptr_array_index (gaz->actors, i) = actor;
+      actor->id = blob_string (in, blob, length, fields[0], FALSE);
+      actor->type = fields[1] < n_types ? types[fields[1]] : NULL;
+      actor->label = blob_string (in, blob, length, fields[2], FALSE);
+      actor->origin = blob_string (in, blob, length, fields[3], TRUE);
+      if (in->failed || actor->type == NULL || fields[4] % 2 != 0
+          || fields[4] > (in->end - in->p) / 4)
+        return NULL;
+      g_hash_table_insert (gaz->ids, (gpointer) actor->id, GUINT_TO_POINTER (i));
+      if (fields[4] > 0)
+        actor->attributes = g_ptr_array_new_full (fields[4], g_free);
+      for (guint32 k = 0; k < fields[4]; k++)
+        {
+          const char *text = blob_string (in, blob, length, actnet_i_get_u32 (in), FALSE);
+          if (text == NULL)
+            return NULL;
+          g_ptr_array_add (actor->attributes, g_strdup (text));
+        }
+    }
+  /* Ids are unique: a table smaller than the list means a damaged file. */
+  if (g_hash_table_size (gaz->ids) != n_actors)
+    return NULL;
+
+  guint32 n_aliases = actnet_i_get_u32 (in);
+  if (in->failed || n_aliases > (in->end - in->p) / 40)
+    return NULL;
+  g_array_set_size (gaz->aliases, n_aliases);
+  for (guint32 i = 0; i < n_aliases; i++)
+    {
+      guint32 fields[10];
+      const void *record = actnet_i_get (in, sizeof fields);
+      if (record == NULL)
+        return NULL;
+      memcpy (fields, record, sizeof fields);
+      /* A key's chain runs forward (aliases join at its tail). */
+      if (fields[3] >= n_actors || (fields[4] != G_MAXUINT && (fields[4] >= n_aliases || fields[4] <= i))
+          || fields[5] > ACTNET_CASE_POLICY_ANY || fields[6] > 1 || fields[9] > 1)
+        return NULL;
+      Alias *alias = &g_array_index (gaz->aliases, Alias, i);
+      *alias = (Alias) {
+        .text = blob_string (in, blob, length, fields[0], FALSE),
+        .key = blob_string (in, blob, length, fields[1], FALSE),
+        .sig = blob_string (in, blob, length, fields[2], FALSE),
+        .actor = fields[3], .next = fields[4], .policy = (ActnetCasePolicy) fields[5],
+        .dated = (gboolean) fields[6], .from = (ActnetDate) fields[7], .to = (ActnetDate) fields[8],
+      };
+      if (in->failed)
+        return NULL;
+      if (fields[9])
+        g_hash_table_insert (gaz->keys, (gpointer) alias->key, GUINT_TO_POINTER (i));
+    }
+
+  guint32 n_warnings = actnet_i_get_u32 (in);
+  if (in->failed || n_warnings > (in->end - in->p) / 4)
+    return NULL;
+  for (guint32 i = 0; i < n_warnings; i++)
+    {
+      const char *text = blob_string (in, blob, length, actnet_i_get_u32 (in), FALSE);
+      if (text == NULL)
+        return NULL;
+      g_ptr_array_add (gaz->warnings, g_strdup (text));
+    }
+  return in->failed ? NULL : g_steal_pointer (&gaz);
 }

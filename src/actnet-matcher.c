@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <actnet/actnet.h>
 #include "actnet-text-private.h"
+#include "compiled-io.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,7 @@ struct _ActnetMatcher {
   guint64 *filter;        /* one bit per hash_key() >> 40, set for every key */
   guint32 filter_mask;    /* bits - 1 */
   char *key_pool;
+  guint32 key_pool_size;  /* bytes, padding included */
   guint32 *key_offsets;   /* by id */
   guint32 *key_lengths;   /* by id */
   guint32 n_ids;          /* ids are 1..n_ids */
@@ -116,10 +118,12 @@ struct _ActnetMatcher {
   guint32 *edge_targets;
   Terminal *terminals;    /* by state */
   guint32 *terminal_patterns;
+  guint32 n_terminal_patterns;
 
   PatternInfo *patterns;
   guint32 n_patterns;
   WordCheck *checks;
+  guint32 n_checks;
 };
 
 /* ---- Alphabet --------------------------------------------------------- */
@@ -301,6 +305,7 @@ alphabet_build (ActnetMatcher *matcher, Interner *in)
   matcher->space_id = (guint32) (in->slots[space] >> 32);
   /* Padded as token keys are, for hash_key() and load_word(). */
   g_string_append_len (in->pool, "\0\0\0\0\0\0\0\0", ACTNET_I_KEYS_PADDING);
+  matcher->key_pool_size = (guint32) in->pool->len;
   matcher->key_pool = g_string_free (g_steal_pointer (&in->pool), FALSE);
   matcher->key_offsets = (guint32 *) (void *) g_array_free (g_steal_pointer (&in->offsets), FALSE);
   matcher->key_lengths = (guint32 *) (void *) g_array_free (g_steal_pointer (&in->lengths), FALSE);
@@ -1068,6 +1073,7 @@ build_automaton (ActnetMatcher *matcher, const PatternRef *refs, guint n_refs)
   path[0] = ROOT;
 
   matcher->terminal_patterns = g_new (guint32, MAX (n_refs, 1));
+  matcher->n_terminal_patterns = n_refs;
   GArray *terminal_of = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_refs);
   for (guint r = 0; r < n_refs; r++)
     {
@@ -1215,6 +1221,7 @@ actnet_matcher_new (const ActnetGazetteer *gazetteer, GError **error)
     };
   matcher->n_patterns = n_patterns;
   matcher->patterns = (PatternInfo *) (void *) g_array_free (builder.infos, FALSE);
+  matcher->n_checks = builder.checks->len;
   matcher->checks = (WordCheck *) (void *) g_array_free (builder.checks, FALSE);
   if (n_patterns > 1)
     qsort (refs, n_patterns, sizeof (PatternRef), pattern_compare);
@@ -1758,4 +1765,168 @@ actnet_matcher_dup_short_forms (const ActnetMatcher *matcher, guint actor)
     }
   g_ptr_array_add (forms, NULL);
   return (char **) g_ptr_array_free (forms, FALSE);
+}
+
+/* ---- Compiled form (actnet-compiled.c) -------------------------------- */
+
+void
+actnet_i_matcher_save (const ActnetMatcher *m, GByteArray *out)
+{
+  /* Only the edges in use: the arrays' last slot is never written. */
+  guint32 n_edges = m->states[m->n_states].edges;
+  guint32 scalars[] = { m->slot_mask, m->filter_mask, m->n_ids, m->space_id, m->n_states,
+                        m->n_patterns, m->n_terminal_patterns, m->n_checks, m->key_pool_size,
+                        n_edges };
+  actnet_i_put (out, scalars, sizeof scalars);
+  actnet_i_put (out, m->ascii_ids, sizeof m->ascii_ids);
+  actnet_i_put_array (out, m->slots, (guint64) m->slot_mask + 1, sizeof *m->slots);
+  actnet_i_put_array (out, m->filter, ((guint64) m->filter_mask + 1) / 64, sizeof *m->filter);
+  actnet_i_put_array (out, m->key_pool, m->key_pool_size, 1);
+  actnet_i_put_array (out, m->key_offsets, (guint64) m->n_ids + 1, sizeof *m->key_offsets);
+  actnet_i_put_array (out, m->key_lengths, (guint64) m->n_ids + 1, sizeof *m->key_lengths);
+  actnet_i_put_array (out, m->states, (guint64) m->n_states + 1, sizeof *m->states);
+  actnet_i_put_array (out, m->root_next, (guint64) m->n_ids + 1, sizeof *m->root_next);
+  actnet_i_put_array (out, m->edge_ids, n_edges, sizeof *m->edge_ids);
+  actnet_i_put_array (out, m->edge_targets, n_edges, sizeof *m->edge_targets);
+  actnet_i_put_array (out, m->terminals, m->n_states, sizeof *m->terminals);
+  actnet_i_put_array (out, m->terminal_patterns, m->n_terminal_patterns,
+                      sizeof *m->terminal_patterns);
+  actnet_i_put_array (out, m->patterns, m->n_patterns, sizeof *m->patterns);
+  actnet_i_put_array (out, m->checks, m->n_checks, sizeof *m->checks);
+}
+
+/* Every index the scan follows stays inside its array, whatever the file
+ * says: a damaged compiled file is refused, never read out of bounds. */
+static gboolean
+restored_matcher_is_sound (const ActnetMatcher *m, guint32 n_edges, guint n_actors,
+                           guint n_aliases)
+{
+  if (m->n_states == 0 || n_edges >= MAX (m->n_states, 1) || m->space_id > m->n_ids
+      || m->key_pool_size < ACTNET_I_KEYS_PADDING
+      || ((m->slot_mask + 1) & m->slot_mask) != 0 || ((m->filter_mask + 1) & m->filter_mask) != 0
+      || m->filter_mask < 63)
+    return FALSE;
+  for (guint32 c = 0; c < 128; c++)
+    if (m->ascii_ids[c] > m->n_ids)
+      return FALSE;
+  for (guint32 i = 0; i <= m->slot_mask; i++)
+    if (m->slots[i].id > m->n_ids)
+      return FALSE;
+  for (guint32 id = 1; id <= m->n_ids; id++)
+    if ((guint64) m->key_offsets[id] + m->key_lengths[id] + ACTNET_I_KEYS_PADDING > m->key_pool_size
+        || m->root_next[id] >= m->n_states)
+      return FALSE;
+  if (m->states[ROOT].depth != 0 || m->states[m->n_states].edges != n_edges)
+    return FALSE;
+  /* Shorter failure and output links, so every chain ends at the root. */
+  for (guint32 s = 0; s <= m->n_states; s++)
+    {
+      const State *state = &m->states[s];
+      if (state->edges > n_edges || (s > 0 && state->edges < m->states[s - 1].edges))
+        return FALSE;
+      if (s < m->n_states
+          && (state->fail >= m->n_states || state->output >= m->n_states
+              || (s != ROOT && m->states[state->fail].depth >= state->depth)
+              || m->states[state->output].depth > state->depth
+              || (state->output != s && state->output != ROOT
+                  && m->states[state->output].depth >= state->depth)))
+        return FALSE;
+    }
+  /* A tree: each edge one symbol deeper. */
+  for (guint32 s = 0; s < m->n_states; s++)
+    for (guint32 e = m->states[s].edges; e < m->states[s + 1].edges; e++)
+      if (m->edge_ids[e] > m->n_ids || m->edge_targets[e] >= m->n_states
+          || m->states[m->edge_targets[e]].depth != m->states[s].depth + 1)
+        return FALSE;
+  for (guint32 id = 1; id <= m->n_ids; id++)
+    if (m->states[m->root_next[id]].depth > 1)
+      return FALSE;
+  /* A terminal's patterns are as long as its depth; their case checks
+   * look inside them. */
+  for (guint32 s = 0; s < m->n_states; s++)
+    {
+      const Terminal *terminal = &m->terminals[s];
+      if ((guint64) terminal->first_pattern + terminal->n_patterns > m->n_terminal_patterns
+          || terminal->n_words > m->states[s].depth)
+        return FALSE;
+      for (guint32 k = 0; k < terminal->n_patterns; k++)
+        {
+          guint32 p = m->terminal_patterns[terminal->first_pattern + k];
+          if (p >= m->n_patterns
+              || (guint64) m->patterns[p].first_check + m->patterns[p].n_checks > m->n_checks)
+            return FALSE;
+          for (guint32 c = 0; c < m->patterns[p].n_checks; c++)
+            if (m->checks[m->patterns[p].first_check + c].position >= m->states[s].depth)
+              return FALSE;
+        }
+    }
+  /* Probing for a key ends at an empty slot. */
+  guint32 empty = 0;
+  for (guint32 i = 0; i <= m->slot_mask; i++)
+    empty += m->slots[i].id == 0;
+  if (empty == 0)
+    return FALSE;
+  for (guint32 k = 0; k < m->n_terminal_patterns; k++)
+    if (m->terminal_patterns[k] >= m->n_patterns)
+      return FALSE;
+  for (guint32 p = 0; p < m->n_patterns; p++)
+    {
+      const PatternInfo *info = &m->patterns[p];
+      if (info->actor >= n_actors || info->alias >= n_aliases
+          || (guint64) info->first_check + info->n_checks > m->n_checks
+          || info->form_start > info->form_end
+          || info->form_end > strlen (actnet_gazetteer_get_alias_text (m->gazetteer, info->alias)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+ActnetMatcher *
+actnet_i_matcher_restore (ActnetIReader *in, const ActnetGazetteer *gazetteer)
+{
+  ActnetMatcher *m = g_new0 (ActnetMatcher, 1);
+  m->gazetteer = gazetteer;
+  guint32 scalars[10];
+  const void *raw = actnet_i_get (in, sizeof scalars);
+  const void *ascii = actnet_i_get (in, sizeof m->ascii_ids);
+  if (raw == NULL || ascii == NULL)
+    {
+      actnet_matcher_free (m);
+      return NULL;
+    }
+  memcpy (scalars, raw, sizeof scalars);
+  memcpy (m->ascii_ids, ascii, sizeof m->ascii_ids);
+  m->slot_mask = scalars[0];
+  m->filter_mask = scalars[1];
+  m->n_ids = scalars[2];
+  m->space_id = scalars[3];
+  m->n_states = scalars[4];
+  m->n_patterns = scalars[5];
+  m->n_terminal_patterns = scalars[6];
+  m->n_checks = scalars[7];
+  m->key_pool_size = scalars[8];
+  guint32 n_edges = scalars[9];
+  m->slots = actnet_i_get_array (in, (guint64) m->slot_mask + 1, sizeof *m->slots);
+  m->filter = actnet_i_get_array (in, ((guint64) m->filter_mask + 1) / 64, sizeof *m->filter);
+  m->key_pool = actnet_i_get_array (in, m->key_pool_size, 1);
+  m->key_offsets = actnet_i_get_array (in, (guint64) m->n_ids + 1, sizeof *m->key_offsets);
+  m->key_lengths = actnet_i_get_array (in, (guint64) m->n_ids + 1, sizeof *m->key_lengths);
+  m->states = actnet_i_get_array (in, (guint64) m->n_states + 1, sizeof *m->states);
+  m->root_next = actnet_i_get_array (in, (guint64) m->n_ids + 1, sizeof *m->root_next);
+  m->edge_ids = actnet_i_get_array (in, n_edges, sizeof *m->edge_ids);
+  m->edge_targets = actnet_i_get_array (in, n_edges, sizeof *m->edge_targets);
+  m->terminals = actnet_i_get_array (in, m->n_states, sizeof *m->terminals);
+  m->terminal_patterns = actnet_i_get_array (in, m->n_terminal_patterns,
+                                             sizeof *m->terminal_patterns);
+  m->patterns = actnet_i_get_array (in, m->n_patterns, sizeof *m->patterns);
+  m->checks = actnet_i_get_array (in, m->n_checks, sizeof *m->checks);
+  if (in->failed
+      || !restored_matcher_is_sound (m, n_edges, actnet_gazetteer_get_n_actors (gazetteer),
+                                     actnet_gazetteer_get_n_aliases (gazetteer)))
+    {
+      in->failed = TRUE;
+      actnet_matcher_free (m);
+      return NULL;
+    }
+  return m;
 }

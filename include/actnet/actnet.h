@@ -37,3 +37,4 @@
 #include <actnet/actnet-evidence.h>
 #include <actnet/actnet-dedup.h>
 #include <actnet/actnet-counts.h>
+#include <actnet/actnet-compiled.h>

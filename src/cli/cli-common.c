@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 void
 cli_error (const char *format, ...)
@@ -148,6 +150,85 @@ cli_load_gazetteers (char **paths, GError **error)
       return NULL;
   cli_print_gazetteer_warnings (gazetteer);
   return g_steal_pointer (&gazetteer);
+}
+
+#define CACHE_MIN_BYTES (1024 * 1024)
+
+/* The cache file for @paths, or NULL when they are small (loading them is
+ * quicker than hashing them), unreadable, or the cache is off. */
+static char *
+compiled_cache_path (char **paths)
+{
+  if (paths == NULL || paths[0] == NULL)
+    return NULL;
+  const char *dir = g_getenv ("ACTNET_CACHE_DIR");
+  if (dir != NULL && dir[0] == '\0')
+    return NULL;
+  guint64 total = 0;
+  for (char **p = paths; *p != NULL; p++)
+    {
+      GStatBuf st;
+      if (g_stat (*p, &st) != 0 || !S_ISREG (st.st_mode))
+        return NULL;
+      total += (guint64) st.st_size;
+    }
+  if (total < CACHE_MIN_BYTES)
+    return NULL;
+
+  g_autoptr (GChecksum) key = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *options = g_strdup_printf ("actnet-compiled 1|format %s|max-alias %" G_GSIZE_FORMAT "|",
+                                              actnet_gazetteer_format_to_string (gazetteer_format),
+                                              cli_get_max_alias_length ());
+  g_checksum_update (key, (const guchar *) options, -1);
+  for (char **p = paths; *p != NULL; p++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      if (!g_file_get_contents (*p, &contents, &length, NULL))
+        return NULL;
+      /* The path as given: messages quote it. */
+      g_checksum_update (key, (const guchar *) *p, (gssize) strlen (*p) + 1);
+      g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT "|", length);
+      g_checksum_update (key, (const guchar *) size, -1);
+      g_checksum_update (key, (const guchar *) contents, (gssize) length);
+    }
+  g_autofree char *base = dir != NULL ? g_strdup (dir)
+                                      : g_build_filename (g_get_user_cache_dir (), "actnet", NULL);
+  g_autofree char *name = g_strconcat (g_checksum_get_string (key), ".compiled", NULL);
+  return g_build_filename (base, name, NULL);
+}
+
+ActnetMatcher *
+cli_load_matcher (char **paths, ActnetGazetteer **gazetteer, GError **error)
+{
+  g_autofree char *cache = compiled_cache_path (paths);
+  /* The file name is the key: the hash of everything compiled. */
+  g_autofree char *key = cache != NULL ? g_path_get_basename (cache) : NULL;
+  if (cache != NULL)
+    {
+      ActnetGazetteer *restored = NULL;
+      ActnetMatcher *matcher = actnet_compiled_load (cache, key, &restored, NULL);
+      if (matcher != NULL)
+        {
+          cli_print_gazetteer_warnings (restored);
+          *gazetteer = restored;
+          return matcher;
+        }
+    }
+  g_autoptr (ActnetGazetteer) loaded = cli_load_gazetteers (paths, error);
+  if (loaded == NULL)
+    return NULL;
+  ActnetMatcher *matcher = actnet_matcher_new (loaded, error);
+  if (matcher == NULL)
+    return NULL;
+  if (cache != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (cache);
+      if (g_mkdir_with_parents (dir, 0700) == 0)
+        actnet_compiled_save (matcher, key, cache, NULL);
+    }
+  *gazetteer = g_steal_pointer (&loaded);
+  return matcher;
 }
 
 gboolean
@@ -419,10 +500,8 @@ cli_build_network (char **gazetteer_paths, const CliNetwork *network,
                    const ActnetMatchOptions *options, char **inputs,
                    guint64 *n_documents, guint64 *n_mentions, GError **error)
 {
-  g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteer_paths, error);
-  if (gazetteer == NULL)
-    return NULL;
-  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, error);
+  g_autoptr (ActnetGazetteer) gazetteer = NULL;
+  g_autoptr (ActnetMatcher) matcher = cli_load_matcher (gazetteer_paths, &gazetteer, error);
   if (matcher == NULL)
     return NULL;
   /* Evidence of the first scope: the one that gives the weight. */
@@ -715,10 +794,8 @@ cli_count_scopes (char **gazetteer_paths, const CliNetwork *network,
                   const ActnetMatchOptions *options, char **inputs,
                   ActnetGazetteer **gazetteer_out, GError **error)
 {
-  g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteer_paths, error);
-  if (gazetteer == NULL)
-    return NULL;
-  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, error);
+  g_autoptr (ActnetGazetteer) gazetteer = NULL;
+  g_autoptr (ActnetMatcher) matcher = cli_load_matcher (gazetteer_paths, &gazetteer, error);
   if (matcher == NULL)
     return NULL;
   actnet_dating_stats_clear (&dating_stats);

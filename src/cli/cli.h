@@ -61,6 +61,15 @@ char **cli_default_gazetteer_paths (GError **error);
 
 ActnetGazetteer *cli_load_gazetteers (char **paths, GError **error);
 
+/* cli_load_gazetteers() and actnet_matcher_new() in one, through the cache
+ * of compiled gazetteers when the -g files weigh 1 MiB or more together:
+ * $ACTNET_CACHE_DIR (empty: no cache), by default $XDG_CACHE_HOME/actnet.
+ * A file there is named by the SHA-256 of the gazetteers' paths and bytes,
+ * the format and the alias length limit, so an edited gazetteer is never
+ * read from an older compile. A cache that cannot be read or written is
+ * passed over in silence. Sets *@gazetteer (free the matcher first). */
+ActnetMatcher *cli_load_matcher (char **paths, ActnetGazetteer **gazetteer, GError **error);
+
 /* --gazetteer-format FORMAT for commands that take -g: one line in their
  * option table. The option callback checks FORMAT (a bad one is a usage
  * error) and keeps it for cli_load_gazetteers(), so that cli_build_graph()

@@ -24,10 +24,8 @@ build_slices (char **gazetteer_paths, const CliNetwork *network,
       cli_error ("--slice needs -o DIRECTORY (one GraphML file per slice is written there)");
       return ACTNET_EXIT_USAGE;
     }
-  g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteer_paths, &error);
-  if (gazetteer == NULL)
-    return cli_fail (error);
-  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, &error);
+  g_autoptr (ActnetGazetteer) gazetteer = NULL;
+  g_autoptr (ActnetMatcher) matcher = cli_load_matcher (gazetteer_paths, &gazetteer, &error);
   if (matcher == NULL)
     return cli_fail (error);
   g_autoptr (ActnetSlicer) slicer = actnet_slicer_new (&spec, actnet_gazetteer_get_n_actors (gazetteer),

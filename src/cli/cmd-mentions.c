@@ -40,10 +40,8 @@ actnet_cmd_mentions (int argc, char **argv)
   gboolean all = match_options.overlaps == ACTNET_OVERLAPS_ALL;
 
   GError *error = NULL;
-  g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteers, &error);
-  if (gazetteer == NULL)
-    return cli_fail (error);
-  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, &error);
+  g_autoptr (ActnetGazetteer) gazetteer = NULL;
+  g_autoptr (ActnetMatcher) matcher = cli_load_matcher (gazetteers, &gazetteer, &error);
   if (matcher == NULL)
     return cli_fail (error);
   g_autoptr (ActnetCorpusReader) reader = actnet_corpus_reader_new ((const char *const *) inputs);

@@ -1059,5 +1059,50 @@ check "count --jobs 2 parts merge to the --jobs 1 build" bash -c "
   '$bin' merge -q '$jb/p.counts' -o '$jb/m.graphml' &&
   '$bin' build -q --jobs 1 -w document -o '$jb/b.graphml' '$jb/paragraphs.jsonl' && cmp '$jb/m.graphml' '$jb/b.graphml'"
 
+# --- The cache of compiled gazetteers ----------------------------------------
+# A gazetteer over 1 MiB (30,000 actors) goes through $ACTNET_CACHE_DIR; what
+# comes out is the same bytes, warnings included, cold, warm, after the
+# gazetteer changes, from a damaged cache file and without a cache.
+cg=$tmp/compiled
+mkdir -p "$cg"
+awk 'BEGIN { for (i = 0; i < 30000; i++) printf "actor_%05d\tperson\tFirstname%05d Lastname%05d\tF. Lastname%05d|Shared Alias\n", i, i, i, i }' >"$cg/big.tsv"
+printf 'Firstname00007 Lastname00007 met Lastname00042 and Firstname00042 Lastname00042.\n\nLastname00007 and Shared Alias spoke. F. Lastname29999 did not.\n' >"$cg/text.md"
+cached () { # NAME CACHE_DIR: build, mentions and count into $cg/NAME.*
+  ACTNET_CACHE_DIR=$2 "$bin" build -g "$cg/big.tsv" -o "$cg/run.graphml" --no-manifest "$cg/text.md" >"$cg/$1.out" 2>"$cg/$1.err" &&
+  mv "$cg/run.graphml" "$cg/$1.graphml" &&
+  ACTNET_CACHE_DIR=$2 "$bin" mentions -g "$cg/big.tsv" "$cg/text.md" >"$cg/$1.mentions" 2>>"$cg/$1.err" &&
+  ACTNET_CACHE_DIR=$2 "$bin" count -q --no-manifest -g "$cg/big.tsv" -o "$cg/$1.counts" "$cg/text.md" 2>>"$cg/$1.err"
+}
+same_run () { # A B
+  for ext in graphml out err mentions counts; do cmp -s "$cg/$1.$ext" "$cg/$2.$ext" || { echo "$1.$ext differs from $2.$ext"; return 1; }; done
+}
+if cached none "" && [ ! -e "$cg/cache" ] && grep -q "ambiguous alias 'Shared Alias'" "$cg/none.err" \
+   && grep -q "Lastname00007" "$cg/none.mentions"; then
+  ok "compiled cache: a run without a cache (ACTNET_CACHE_DIR empty) writes none"
+else not_ok "compiled cache: a run without a cache" "$(head -5 "$cg/none.err")"; fi
+cached cold "$cg/cache"; cold_files=$(ls "$cg/cache" 2>/dev/null | wc -l)
+written=$(stat -c %y "$cg"/cache/*.compiled 2>/dev/null)
+sleep 0.05
+cached warm "$cg/cache"; warm_files=$(ls "$cg/cache" 2>/dev/null | wc -l)
+# A warm run reads the file; one that failed to would write it again.
+if [ "$cold_files" = 1 ] && [ "$warm_files" = 1 ] && [ "$(stat -c %y "$cg"/cache/*.compiled)" = "$written" ] \
+   && msg=$(same_run none cold) && msg=$(same_run none warm); then
+  ok "compiled cache: one file; cold and warm runs give the bytes and warnings of an uncached one"
+else not_ok "compiled cache: cold and warm runs" "files $cold_files/$warm_files" "$msg"; fi
+printf 'actor_new\tperson\tNew Person\tShared Alias\n' >>"$cg/big.tsv"
+cached edited "$cg/cache"; cached edited_none ""
+if [ "$(ls "$cg/cache" | wc -l)" = 2 ] && msg=$(same_run edited_none edited) && ! cmp -s "$cg/edited.err" "$cg/none.err"; then
+  ok "compiled cache: an edited gazetteer is compiled anew, never read from the old file"
+else not_ok "compiled cache: an edited gazetteer" "$(ls "$cg/cache")" "${msg:-}"; fi
+for f in "$cg"/cache/*.compiled; do head -c 5000 "$f" >"$f.cut" && mv "$f.cut" "$f"; done
+cached damaged "$cg/cache"
+if msg=$(same_run edited_none damaged) && [ "$(stat -c %s "$(ls -S "$cg"/cache/*.compiled | head -1)")" -gt 5000 ]; then
+  ok "compiled cache: a damaged file is passed over and written again"
+else not_ok "compiled cache: a damaged file" "${msg:-not rewritten}"; fi
+: >"$cg/not-a-dir"
+cached unwritable "$cg/not-a-dir/cache"
+if msg=$(same_run edited_none unwritable); then ok "compiled cache: a cache directory that cannot be made is no error"
+else not_ok "compiled cache: an unusable cache directory" "$msg"; fi
+
 echo "1..$n"
 exit 0
