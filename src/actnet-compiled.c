@@ -131,7 +131,8 @@ actnet_compiled_load (const char *path, const char *key, ActnetGazetteer **gazet
     return refuse (path, "compiled from other gazetteers or options", error);
   guint64 size = actnet_i_get_u64 (&in);
   guint64 hash = actnet_i_get_u64 (&in);
-  if (in.failed || size != (guint64) (in.end - in.p) || actnet_i_compiled_hash (in.p, (gsize) size) != hash)
+  if (in.failed || size != (guint64) (in.end - in.p)
+      || actnet_i_compiled_hash (in.p, (gsize) size) != hash)
     return refuse (path, "damaged or truncated", error);
 
   ActnetGazetteer *restored = actnet_i_gazetteer_restore (&in);

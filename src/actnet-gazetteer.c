@@ -42,6 +42,11 @@ struct _ActnetGazetteer {
   GStringChunk *strings; /* of the actors and aliases; types once each */
   char *type_written;    /* the last type added as written, and ... */
   const char *type;      /* ... its canonical form, in strings */
+  /* A restored gazetteer fills ids and keys on first use (matching needs
+   * neither, and they are a third of a restore): until then, the aliases
+   * that start a key's chain. Read through ids_table()/keys_table(). */
+  GArray *pending_heads; /* guint32, or NULL once the tables are full */
+  GMutex tables_lock;
 };
 
 /* Where a line came from, for messages; name == NULL for code callers. */
@@ -72,7 +77,53 @@ actnet_gazetteer_new (void)
   gaz->warnings = g_ptr_array_new_with_free_func (g_free);
   gaz->max_alias_length = ACTNET_DEFAULT_MAX_ALIAS_LENGTH;
   gaz->strings = g_string_chunk_new (64 * 1024);
+  g_mutex_init (&gaz->tables_lock);
   return gaz;
+}
+
+/* Fills the tables of a restored gazetteer, once, whichever thread asks
+ * first. */
+static void
+fill_tables (const ActnetGazetteer *gazetteer)
+{
+  ActnetGazetteer *gaz = (ActnetGazetteer *) gazetteer;
+  if (g_atomic_pointer_get (&gaz->pending_heads) == NULL)
+    return;
+  g_mutex_lock (&gaz->tables_lock);
+  GArray *heads = gaz->pending_heads;
+  if (heads != NULL)
+    {
+      for (guint i = 0; i < gaz->actors->len; i++)
+        {
+          const Actor *actor = g_ptr_array_index (gaz->actors, i);
+          g_hash_table_insert (gaz->ids, (gpointer) actor->id, GUINT_TO_POINTER (i));
+        }
+      for (guint k = 0; k < heads->len; k++)
+        {
+          guint32 i = g_array_index (heads, guint32, k);
+          g_hash_table_insert (gaz->keys, (gpointer) g_array_index (gaz->aliases, Alias, i).key,
+                               GUINT_TO_POINTER (i));
+        }
+      g_atomic_pointer_set (&gaz->pending_heads, NULL);
+      g_array_unref (heads);
+    }
+  g_mutex_unlock (&gaz->tables_lock);
+}
+
+/* id -> actor index */
+static GHashTable *
+ids_table (const ActnetGazetteer *gaz)
+{
+  fill_tables (gaz);
+  return gaz->ids;
+}
+
+/* alias key -> its first alias */
+static GHashTable *
+keys_table (const ActnetGazetteer *gaz)
+{
+  fill_tables (gaz);
+  return gaz->keys;
 }
 
 void
@@ -108,6 +159,9 @@ actnet_gazetteer_free (ActnetGazetteer *gazetteer)
   g_ptr_array_unref (gazetteer->warnings);
   g_string_chunk_free (gazetteer->strings);
   g_free (gazetteer->type_written);
+  if (gazetteer->pending_heads != NULL)
+    g_array_unref (gazetteer->pending_heads);
+  g_mutex_clear (&gazetteer->tables_lock);
   g_free (gazetteer);
 }
 
@@ -313,7 +367,7 @@ add_alias_period_internal (ActnetGazetteer *gaz, guint actor, const char *text,
 
   gpointer head_ptr;
   guint head = G_MAXUINT;
-  if (g_hash_table_lookup_extended (gaz->keys, key, NULL, &head_ptr))
+  if (g_hash_table_lookup_extended (keys_table (gaz), key, NULL, &head_ptr))
     head = GPOINTER_TO_UINT (head_ptr);
 
   /* One pass along the chain of aliases with this key: duplicate of our
@@ -368,7 +422,7 @@ add_alias_period_internal (ActnetGazetteer *gaz, guint actor, const char *text,
   g_array_append_val (gaz->aliases, alias);
   guint index = gaz->aliases->len - 1;
   if (tail == G_MAXUINT)
-    g_hash_table_insert (gaz->keys, (gpointer) alias.key, GUINT_TO_POINTER (index));
+    g_hash_table_insert (keys_table (gaz), (gpointer) alias.key, GUINT_TO_POINTER (index));
   else
     g_array_index (gaz->aliases, Alias, tail).next = index;
   return TRUE;
@@ -420,7 +474,7 @@ add_actor_internal (ActnetGazetteer *gaz, const char *id, const char *type,
   if (!check_actor_fields (id, type, label, origin, error))
     return G_MAXUINT;
   gpointer found;
-  if (g_hash_table_lookup_extended (gaz->ids, id, NULL, &found))
+  if (g_hash_table_lookup_extended (ids_table (gaz), id, NULL, &found))
     {
       const Actor *first = g_ptr_array_index (gaz->actors, GPOINTER_TO_UINT (found));
       if (first->origin != NULL)
@@ -452,14 +506,14 @@ add_actor_internal (ActnetGazetteer *gaz, const char *id, const char *type,
     }
   g_ptr_array_add (gaz->actors, actor);
   guint index = gaz->actors->len - 1;
-  g_hash_table_insert (gaz->ids, (gpointer) actor->id, GUINT_TO_POINTER (index));
+  g_hash_table_insert (ids_table (gaz), (gpointer) actor->id, GUINT_TO_POINTER (index));
 
   if (!add_alias_internal (gaz, index, label, ACTNET_CASE_POLICY_DEFAULT,
                            origin, error))
     {
       /* Unreachable after has_alnum() unless normalisation drops every
        * letter; undo the actor all the same. */
-      g_hash_table_remove (gaz->ids, actor->id);
+      g_hash_table_remove (ids_table (gaz), actor->id);
       g_ptr_array_set_size (gaz->actors, index);
       return G_MAXUINT;
     }
@@ -475,10 +529,10 @@ rollback (ActnetGazetteer *gaz, guint n_actors, guint n_aliases, guint n_warning
   for (guint i = gaz->aliases->len; i-- > n_aliases;)
     {
       Alias *alias = &g_array_index (gaz->aliases, Alias, i);
-      guint head = GPOINTER_TO_UINT (g_hash_table_lookup (gaz->keys, alias->key));
+      guint head = GPOINTER_TO_UINT (g_hash_table_lookup (keys_table (gaz), alias->key));
       if (head == i)
         {
-          g_hash_table_remove (gaz->keys, alias->key);
+          g_hash_table_remove (keys_table (gaz), alias->key);
           continue;
         }
       for (guint j = head; j != G_MAXUINT;
@@ -491,7 +545,7 @@ rollback (ActnetGazetteer *gaz, guint n_actors, guint n_aliases, guint n_warning
     }
   g_array_set_size (gaz->aliases, n_aliases);
   for (guint i = n_actors; i < gaz->actors->len; i++)
-    g_hash_table_remove (gaz->ids, ((Actor *) g_ptr_array_index (gaz->actors, i))->id);
+    g_hash_table_remove (ids_table (gaz), ((Actor *) g_ptr_array_index (gaz->actors, i))->id);
   g_ptr_array_set_size (gaz->actors, n_actors);
   g_ptr_array_set_size (gaz->warnings, n_warnings);
 }
@@ -563,7 +617,7 @@ actnet_i_gazetteer_load_has_id (const ActnetGazetteerLoad *load, const char *id)
 {
   g_return_val_if_fail (load != NULL && id != NULL, FALSE);
   gpointer found;
-  if (!g_hash_table_lookup_extended (load->gaz->ids, id, NULL, &found))
+  if (!g_hash_table_lookup_extended (ids_table (load->gaz), id, NULL, &found))
     return FALSE;
   guint index = GPOINTER_TO_UINT (found);
   return index >= load->n_actors || g_hash_table_contains (load->merged, found);
@@ -610,7 +664,7 @@ actnet_i_gazetteer_load_actor (ActnetGazetteerLoad *load, guint line, const char
   Origin origin = { load->name, line };
 
   gpointer found;
-  if (!g_hash_table_lookup_extended (gaz->ids, id, NULL, &found))
+  if (!g_hash_table_lookup_extended (ids_table (gaz), id, NULL, &found))
     return add_actor_internal (gaz, id, type, label, &origin, error);
 
   if (!check_actor_fields (id, type, label, &origin, error))
@@ -1163,7 +1217,7 @@ actnet_gazetteer_lookup (const ActnetGazetteer *gazetteer, const char *id)
   g_return_val_if_fail (gazetteer != NULL, G_MAXUINT);
   g_return_val_if_fail (id != NULL, G_MAXUINT);
   gpointer index;
-  if (!g_hash_table_lookup_extended (gazetteer->ids, id, NULL, &index))
+  if (!g_hash_table_lookup_extended (ids_table (gazetteer), id, NULL, &index))
     return G_MAXUINT;
   return GPOINTER_TO_UINT (index);
 }
@@ -1490,7 +1544,7 @@ actnet_i_gazetteer_save (const ActnetGazetteer *gaz, GByteArray *out)
   for (guint i = 0; i < gaz->aliases->len; i++)
     {
       const Alias *alias = &g_array_index (gaz->aliases, Alias, i);
-      gboolean head = GPOINTER_TO_UINT (g_hash_table_lookup (gaz->keys, alias->key)) == i;
+      gboolean head = GPOINTER_TO_UINT (g_hash_table_lookup (keys_table (gaz), alias->key)) == i;
       guint32 fields[] = { blob_add (blob, alias->text), blob_add (blob, alias->key),
                            blob_add (blob, alias->sig), alias->actor, alias->next,
                            (guint32) alias->policy, (guint32) alias->dated, (guint32) alias->from,
@@ -1576,7 +1630,6 @@ actnet_i_gazetteer_restore (ActnetIReader *in)
       if (in->failed || actor->type == NULL || fields[4] % 2 != 0
           || fields[4] > (in->end - in->p) / 4)
         return NULL;
-      g_hash_table_insert (gaz->ids, (gpointer) actor->id, GUINT_TO_POINTER (i));
       if (fields[4] > 0)
         actor->attributes = g_ptr_array_new_full (fields[4], g_free);
       for (guint32 k = 0; k < fields[4]; k++)
@@ -1587,14 +1640,13 @@ actnet_i_gazetteer_restore (ActnetIReader *in)
           g_ptr_array_add (actor->attributes, g_strdup (text));
         }
     }
-  /* Ids are unique: a table smaller than the list means a damaged file. */
-  if (g_hash_table_size (gaz->ids) != n_actors)
-    return NULL;
 
   guint32 n_aliases = actnet_i_get_u32 (in);
   if (in->failed || n_aliases > (in->end - in->p) / 40)
     return NULL;
   g_array_set_size (gaz->aliases, n_aliases);
+  GArray *heads = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gaz->pending_heads = heads;
   for (guint32 i = 0; i < n_aliases; i++)
     {
       guint32 fields[10];
@@ -1603,7 +1655,8 @@ actnet_i_gazetteer_restore (ActnetIReader *in)
         return NULL;
       memcpy (fields, record, sizeof fields);
       /* A key's chain runs forward (aliases join at its tail). */
-      if (fields[3] >= n_actors || (fields[4] != G_MAXUINT && (fields[4] >= n_aliases || fields[4] <= i))
+      if (fields[3] >= n_actors
+          || (fields[4] != G_MAXUINT && (fields[4] >= n_aliases || fields[4] <= i))
           || fields[5] > ACTNET_CASE_POLICY_ANY || fields[6] > 1 || fields[9] > 1)
         return NULL;
       Alias *alias = &g_array_index (gaz->aliases, Alias, i);
@@ -1617,7 +1670,7 @@ actnet_i_gazetteer_restore (ActnetIReader *in)
       if (in->failed)
         return NULL;
       if (fields[9])
-        g_hash_table_insert (gaz->keys, (gpointer) alias->key, GUINT_TO_POINTER (i));
+        g_array_append_val (heads, i);
     }
 
   guint32 n_warnings = actnet_i_get_u32 (in);

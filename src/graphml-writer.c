@@ -178,7 +178,8 @@ load_columns (const igraph_t *graph, igraph_attribute_elemtype_t element,
           BRIDGED (igraph_vector_init (&column->numbers, 0), "allocating");
           column->ready = TRUE;
           if (element == IGRAPH_ATTRIBUTE_GRAPH)
-            BRIDGED (igraph_vector_push_back (&column->numbers, igraph_cattribute_GAN (graph, name)),
+            BRIDGED (igraph_vector_push_back (&column->numbers,
+                                              igraph_cattribute_GAN (graph, name)),
                      "allocating");
           else if (element == IGRAPH_ATTRIBUTE_VERTEX)
             BRIDGED (igraph_cattribute_VANV (graph, name, igraph_vss_all (), &column->numbers),
@@ -197,7 +198,8 @@ load_columns (const igraph_t *graph, igraph_attribute_elemtype_t element,
           BRIDGED (igraph_strvector_init (&column->strings, 0), "allocating");
           column->ready = TRUE;
           if (element == IGRAPH_ATTRIBUTE_GRAPH)
-            BRIDGED (igraph_strvector_push_back (&column->strings, igraph_cattribute_GAS (graph, name)),
+            BRIDGED (igraph_strvector_push_back (&column->strings,
+                                                 igraph_cattribute_GAS (graph, name)),
                      "allocating");
           else if (element == IGRAPH_ATTRIBUTE_VERTEX)
             BRIDGED (igraph_cattribute_VASV (graph, name, igraph_vss_all (), &column->strings),
@@ -238,7 +240,8 @@ append_keys (GString *out, GArray *columns, const char *domain)
     {
       const Column *column = &g_array_index (columns, Column, k);
       /* The key id is the prefixed escaped name; attr.name is the rest. */
-      g_string_append_printf (out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+      g_string_append_printf (out,
+                              "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                               column->key, domain, column->key + 2, column->declared);
     }
 }

@@ -176,9 +176,10 @@ compiled_cache_path (char **paths)
     return NULL;
 
   g_autoptr (GChecksum) key = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *options = g_strdup_printf ("actnet-compiled 1|format %s|max-alias %" G_GSIZE_FORMAT "|",
-                                              actnet_gazetteer_format_to_string (gazetteer_format),
-                                              cli_get_max_alias_length ());
+  g_autofree char *options =
+    g_strdup_printf ("actnet-compiled 1|format %s|max-alias %" G_GSIZE_FORMAT "|",
+                     actnet_gazetteer_format_to_string (gazetteer_format),
+                     cli_get_max_alias_length ());
   g_checksum_update (key, (const guchar *) options, -1);
   for (char **p = paths; *p != NULL; p++)
     {
