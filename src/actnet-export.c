@@ -482,8 +482,7 @@ gexf_declare (GString *out, const char *klass, GArray *attrs)
 }
 
 static void
-gexf_attvalues (GString *out, const Model *model, igraph_attribute_elemtype_t element,
-                GArray *attrs, guint i)
+gexf_attvalues (GString *out, GArray *attrs, guint i)
 {
   gboolean open = FALSE;
   for (guint k = 0; k < attrs->len; k++)
@@ -598,7 +597,7 @@ write_gexf (const Model *model, const ActnetExportOptions *options, ActnetAtomic
       g_string_append (out, "\" label=\"");
       append_escaped (out, model->labels[v]);
       g_string_append (out, "\">\n");
-      gexf_attvalues (out, model, IGRAPH_ATTRIBUTE_VERTEX, model->vattrs, v);
+      gexf_attvalues (out, model->vattrs, v);
       if (size_by != NULL)
         {
           double x = igraph_cattribute_VAN (model->g, size_by, v);
@@ -644,7 +643,7 @@ write_gexf (const Model *model, const ActnetExportOptions *options, ActnetAtomic
       g_string_append_printf (out, "\" weight=\"%s\"",
                               format_number (buf, sizeof buf, edge_weight (model, e)));
       g_string_truncate (values, 0);
-      gexf_attvalues (values, model, IGRAPH_ATTRIBUTE_EDGE, model->eattrs, e);
+      gexf_attvalues (values, model->eattrs, e);
       if (values->len == 0)
         g_string_append (out, "/>\n");
       else
@@ -691,8 +690,7 @@ append_csv_field (GString *out, const char *text)
 }
 
 static void
-csv_attr_cells (GString *out, const Model *model, igraph_attribute_elemtype_t element,
-                GArray *attrs, guint i)
+csv_attr_cells (GString *out, GArray *attrs, guint i)
 {
   for (guint k = 0; k < attrs->len; k++)
     {
@@ -728,7 +726,7 @@ write_csv_nodes (const Model *model, ActnetAtomicFile *file, GError **error)
       append_csv_field (out, model->ids[v]);
       g_string_append_c (out, ',');
       append_csv_field (out, model->labels[v]);
-      csv_attr_cells (out, model, IGRAPH_ATTRIBUTE_VERTEX, model->vattrs, v);
+      csv_attr_cells (out, model->vattrs, v);
       g_string_append_c (out, '\n');
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
         return stream_end (file, out, FALSE, error);
@@ -754,7 +752,7 @@ write_csv_edges (const Model *model, ActnetAtomicFile *file, GError **error)
       append_csv_field (out, model->ids[b]);
       g_string_append (out, ",Undirected,");
       g_string_append (out, format_number (buf, sizeof buf, edge_weight (model, e)));
-      csv_attr_cells (out, model, IGRAPH_ATTRIBUTE_EDGE, model->eattrs, e);
+      csv_attr_cells (out, model->eattrs, e);
       g_string_append_c (out, '\n');
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
         return stream_end (file, out, FALSE, error);
@@ -826,8 +824,7 @@ append_json_string (GString *out, const char *text)
 }
 
 static void
-json_attr_members (GString *out, const Model *model, igraph_attribute_elemtype_t element,
-                   GArray *attrs, guint i)
+json_attr_members (GString *out, GArray *attrs, guint i)
 {
   for (guint k = 0; k < attrs->len; k++)
     {
@@ -865,7 +862,7 @@ write_json (const Model *model, ActnetAtomicFile *file, GError **error)
       append_json_string (out, model->ids[v]);
       g_string_append (out, ", \"label\": ");
       append_json_string (out, model->labels[v]);
-      json_attr_members (out, model, IGRAPH_ATTRIBUTE_VERTEX, model->vattrs, v);
+      json_attr_members (out, model->vattrs, v);
       g_string_append_c (out, '}');
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
         return stream_end (file, out, FALSE, error);
@@ -882,7 +879,7 @@ write_json (const Model *model, ActnetAtomicFile *file, GError **error)
       append_json_string (out, model->ids[b]);
       g_string_append (out, ", \"weight\": ");
       g_string_append (out, format_number (buf, sizeof buf, edge_weight (model, e)));
-      json_attr_members (out, model, IGRAPH_ATTRIBUTE_EDGE, model->eattrs, e);
+      json_attr_members (out, model->eattrs, e);
       g_string_append_c (out, '}');
       if (!actnet_i_atomic_file_drain (file, out, ACTNET_I_DRAIN_SIZE, error))
         return stream_end (file, out, FALSE, error);

@@ -126,8 +126,8 @@ actnet_i_get_string (ActnetIReader *in)
 }
 
 /* Each module's part: everything it holds appended to @out; restored into
- * a new object, or NULL (and @in failed) when the bytes are malformed. The
- * restored matcher uses @gazetteer, which must outlive it. */
+ * a new object, or NULL when the bytes are malformed. The restored matcher
+ * uses @gazetteer, which must outlive it. */
 void actnet_i_gazetteer_save (const ActnetGazetteer *gazetteer, GByteArray *out);
 ActnetGazetteer *actnet_i_gazetteer_restore (ActnetIReader *in);
 void actnet_i_matcher_save (const ActnetMatcher *matcher, GByteArray *out);

@@ -262,10 +262,15 @@ append_data (GString *out, GArray *columns, igraph_integer_t i, GError **error)
           if (isnan (x))
             continue;
           if (isinf (x))
-            value = x < 0 ? "-Inf" : "Inf";
+            {
+              value = x < 0 ? "-Inf" : "Inf";
+              length = strlen (value);
+            }
           else
-            value = number;
-          length = isinf (x) ? strlen (value) : actnet_i_format_real (x, number);
+            {
+              length = actnet_i_format_real (x, number);
+              value = number;
+            }
         }
       else if (column->type == IGRAPH_ATTRIBUTE_BOOLEAN)
         {
