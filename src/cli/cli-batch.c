@@ -358,12 +358,9 @@ append_gazetteers (GString *out, char **paths, GError **error)
   g_string_append (out, "  \"gazetteers\": [");
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-      if (!g_file_get_contents (paths[i], &contents, &length, error))
+      const char *sum = cli_file_sha256 (paths[i], error);
+      if (sum == NULL)
         return FALSE;
-      g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                          (const guchar *) contents, length);
       g_string_append (out, i == 0 ? "\n    { \"path\": " : ",\n    { \"path\": ");
       cli_append_json_string (out, paths[i]);
       g_string_append_printf (out, ", \"sha256\": \"%s\" }", sum);

@@ -152,6 +152,24 @@ cli_load_gazetteers (char **paths, GError **error)
   return g_steal_pointer (&gazetteer);
 }
 
+const char *
+cli_file_sha256 (const char *path, GError **error)
+{
+  static GHashTable *digests;  /* path -> hex SHA-256, for the run */
+  if (digests == NULL)
+    digests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *known = g_hash_table_lookup (digests, path);
+  if (known != NULL)
+    return known;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_hash_table_insert (digests, g_strdup (path), sum);
+  return sum;
+}
+
 #define CACHE_MIN_BYTES (1024 * 1024)
 
 /* The cache file for @paths, or NULL when they are small (loading them is
@@ -183,15 +201,12 @@ compiled_cache_path (char **paths)
   g_checksum_update (key, (const guchar *) options, -1);
   for (char **p = paths; *p != NULL; p++)
     {
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-      if (!g_file_get_contents (*p, &contents, &length, NULL))
+      const char *sum = cli_file_sha256 (*p, NULL);
+      if (sum == NULL)
         return NULL;
-      /* The path as given: messages quote it. */
+      /* The path as given (messages quote it) and the bytes. */
       g_checksum_update (key, (const guchar *) *p, (gssize) strlen (*p) + 1);
-      g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT "|", length);
-      g_checksum_update (key, (const guchar *) size, -1);
-      g_checksum_update (key, (const guchar *) contents, (gssize) length);
+      g_checksum_update (key, (const guchar *) sum, -1);
     }
   g_autofree char *base = dir != NULL ? g_strdup (dir)
                                       : g_build_filename (g_get_user_cache_dir (), "actnet", NULL);

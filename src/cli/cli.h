@@ -69,6 +69,9 @@ ActnetGazetteer *cli_load_gazetteers (char **paths, GError **error);
  * read from an older compile. A cache that cannot be read or written is
  * passed over in silence. Sets *@gazetteer (free the matcher first). */
 ActnetMatcher *cli_load_matcher (char **paths, ActnetGazetteer **gazetteer, GError **error);
+/* The SHA-256 (hex) of @path's bytes, read once a run: the compiled-cache
+ * key and the run manifest both record it. Owned by the CLI. */
+const char *cli_file_sha256 (const char *path, GError **error);
 
 /* --gazetteer-format FORMAT for commands that take -g: one line in their
  * option table. The option callback checks FORMAT (a bad one is a usage
