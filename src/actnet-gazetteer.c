@@ -1499,8 +1499,8 @@ actnet_gazetteer_write_tsv (const ActnetGazetteer *gazetteer, const char *path,
  *
  * Every string goes into one blob, restored with a single copy into the
  * string chunk; records hold offsets into it. Types are listed once, and
- * each alias says whether it heads its key's chain, so the restore inserts
- * into the hash tables without looking anything up. */
+ * each alias says whether it heads its key's chain, so fill_tables() can
+ * build the key table on first use without looking anything up. */
 
 #define NO_STRING G_MAXUINT32
 
