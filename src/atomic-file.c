@@ -126,18 +126,28 @@ actnet_i_atomic_file_open (const char *path, GError **error)
     }
 
   /* The temporary file lives in the destination's directory so that the
-   * final rename() stays on one file system and is atomic. Signals wait
-   * while it is created and registered: a SIGINT in between would leave
-   * a file nobody removes. */
+   * final rename() stays on one file system and is atomic. Its name is
+   * registered before the file exists: a signal may be handled on any
+   * thread (blocking it here only holds it off this one), and the handler
+   * then finds either nothing to unlink or the file. */
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   file->tmp_path = g_strdup_printf ("%s.tmp-XXXXXX", path);
-  sigset_t all, old;
-  sigfillset (&all);
-  pthread_sigmask (SIG_BLOCK, &all, &old);
-  int fd = g_mkstemp_full (file->tmp_path, O_WRONLY, 0666);
-  int saved = errno;
-  if (fd >= 0)
-    file->slot = registry_add (file->tmp_path);
-  pthread_sigmask (SIG_SETMASK, &old, NULL);
+  gsize tail = strlen (file->tmp_path) - 6;
+  int fd = -1;
+  int saved = EEXIST;
+  for (int attempt = 0; fd < 0 && saved == EEXIST && attempt < 100; attempt++)
+    {
+      for (gsize i = 0; i < 6; i++)
+        file->tmp_path[tail + i] = letters[g_random_int_range (0, (gint32) sizeof letters - 1)];
+      file->slot = registry_add (file->tmp_path);
+      fd = open (file->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      saved = errno;
+      if (fd < 0)
+        {
+          registry_remove (file->slot);
+          file->slot = -1;
+        }
+    }
   if (fd < 0)
     {
       set_errno_error (error, saved, "cannot create output file", path);
