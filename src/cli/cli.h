@@ -62,12 +62,15 @@ char **cli_default_gazetteer_paths (GError **error);
 ActnetGazetteer *cli_load_gazetteers (char **paths, GError **error);
 
 /* cli_load_gazetteers() and actnet_matcher_new() in one, through the cache
- * of compiled gazetteers when the -g files weigh 1 MiB or more together:
- * $ACTNET_CACHE_DIR (empty: no cache), by default $XDG_CACHE_HOME/actnet.
- * A file there is named by the SHA-256 of the gazetteers' paths and bytes,
- * the format and the alias length limit, so an edited gazetteer is never
- * read from an older compile. A cache that cannot be read or written is
- * passed over in silence. Sets *@gazetteer (free the matcher first). */
+ * of compiled gazetteers when the gazetteers (the -g files, else the
+ * bundled ones) weigh 64 KiB or more together: $ACTNET_CACHE_DIR (empty:
+ * no cache), by default $XDG_CACHE_HOME/actnet. A file there is named by
+ * the SHA-256 of the gazetteers' paths and bytes, the format and the alias
+ * length limit, so an edited gazetteer is never read from an older
+ * compile. Writing a file prunes the least recently used others beyond
+ * $ACTNET_CACHE_MAX_MB (default 1024). A cache that cannot be read or
+ * written is passed over in silence. Sets *@gazetteer (free the matcher
+ * first). */
 ActnetMatcher *cli_load_matcher (char **paths, ActnetGazetteer **gazetteer, GError **error);
 /* The SHA-256 (hex) of @path's bytes, read once a run: the compiled-cache
  * key and the run manifest both record it. Owned by the CLI. */

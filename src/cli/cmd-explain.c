@@ -231,8 +231,9 @@ actnet_cmd_explain (int argc, char **argv)
   match_options.count_media = keep_media;
 
   GError *error = NULL;
-  g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteers, &error);
-  if (gazetteer == NULL)
+  g_autoptr (ActnetGazetteer) gazetteer = NULL;
+  g_autoptr (ActnetMatcher) matcher = cli_load_matcher (gazetteers, &gazetteer, &error);
+  if (matcher == NULL)
     return cli_fail (error);
   explain.a = actnet_gazetteer_resolve_name (gazetteer, operands[0], &error);
   if (explain.a == G_MAXUINT)
@@ -246,9 +247,6 @@ actnet_cmd_explain (int argc, char **argv)
                  actnet_gazetteer_get_id (gazetteer, explain.a));
       return ACTNET_EXIT_FAILURE;
     }
-  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, &error);
-  if (matcher == NULL)
-    return cli_fail (error);
   const char *no_color = g_getenv ("NO_COLOR");
   explain.marks = isatty (STDOUT_FILENO) && (no_color == NULL || *no_color == '\0')
                     ? &ansi_marks : &plain_marks;

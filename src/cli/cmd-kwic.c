@@ -70,14 +70,12 @@ actnet_cmd_kwic (int argc, char **argv)
     return ACTNET_EXIT_USAGE;
 
   GError *error = NULL;
-  g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteers, &error);
-  if (gazetteer == NULL)
+  g_autoptr (ActnetGazetteer) gazetteer = NULL;
+  g_autoptr (ActnetMatcher) matcher = cli_load_matcher (gazetteers, &gazetteer, &error);
+  if (matcher == NULL)
     return cli_fail (error);
   guint actor = actnet_gazetteer_resolve_name (gazetteer, operands[0], &error);
   if (actor == G_MAXUINT)
-    return cli_fail (error);
-  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, &error);
-  if (matcher == NULL)
     return cli_fail (error);
   const char *no_color = g_getenv ("NO_COLOR");
   gboolean color = !tsv && isatty (STDOUT_FILENO) && (no_color == NULL || *no_color == '\0');

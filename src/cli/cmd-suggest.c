@@ -93,10 +93,8 @@ actnet_cmd_suggest (int argc, char **argv)
     }
 
   GError *error = NULL;
-  g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteers, &error);
-  if (gazetteer == NULL)
-    return cli_fail (error);
-  g_autoptr (ActnetMatcher) matcher = actnet_matcher_new (gazetteer, &error);
+  g_autoptr (ActnetGazetteer) gazetteer = NULL;
+  g_autoptr (ActnetMatcher) matcher = cli_load_matcher (gazetteers, &gazetteer, &error);
   if (matcher == NULL)
     return cli_fail (error);
   g_autoptr (ActnetSuggester) suggester = actnet_suggester_new (matcher);

@@ -1060,9 +1060,10 @@ check "count --jobs 2 parts merge to the --jobs 1 build" bash -c "
   '$bin' build -q --jobs 1 -w document -o '$jb/b.graphml' '$jb/paragraphs.jsonl' && cmp '$jb/m.graphml' '$jb/b.graphml'"
 
 # --- The cache of compiled gazetteers ----------------------------------------
-# A gazetteer over 1 MiB (30,000 actors) goes through $ACTNET_CACHE_DIR; what
-# comes out is the same bytes, warnings included, cold, warm, after the
-# gazetteer changes, from a damaged cache file and without a cache.
+# A gazetteer of 64 KiB or more (here 2 MB, 30,000 actors) goes through
+# $ACTNET_CACHE_DIR; what comes out is the same bytes, warnings included,
+# cold, warm, after the gazetteer changes, from a damaged cache file and
+# without a cache, for every command that matches.
 cg=$tmp/compiled
 mkdir -p "$cg"
 awk 'BEGIN { for (i = 0; i < 30000; i++) printf "actor_%05d\tperson\tFirstname%05d Lastname%05d\tF. Lastname%05d|Shared Alias\n", i, i, i, i }' >"$cg/big.tsv"
@@ -1071,10 +1072,13 @@ cached () { # NAME CACHE_DIR: build, mentions and count into $cg/NAME.*
   ACTNET_CACHE_DIR=$2 "$bin" build -g "$cg/big.tsv" -o "$cg/run.graphml" --no-manifest "$cg/text.md" >"$cg/$1.out" 2>"$cg/$1.err" &&
   mv "$cg/run.graphml" "$cg/$1.graphml" &&
   ACTNET_CACHE_DIR=$2 "$bin" mentions -g "$cg/big.tsv" "$cg/text.md" >"$cg/$1.mentions" 2>>"$cg/$1.err" &&
-  ACTNET_CACHE_DIR=$2 "$bin" count -q --no-manifest -g "$cg/big.tsv" -o "$cg/$1.counts" "$cg/text.md" 2>>"$cg/$1.err"
+  ACTNET_CACHE_DIR=$2 "$bin" count -q --no-manifest -g "$cg/big.tsv" -o "$cg/$1.counts" "$cg/text.md" 2>>"$cg/$1.err" &&
+  ACTNET_CACHE_DIR=$2 "$bin" kwic -g "$cg/big.tsv" --format tsv actor_00007 "$cg/text.md" >"$cg/$1.kwic" 2>>"$cg/$1.err" &&
+  ACTNET_CACHE_DIR=$2 "$bin" explain -g "$cg/big.tsv" -w document actor_00007 actor_00042 "$cg/text.md" >"$cg/$1.explain" 2>>"$cg/$1.err" &&
+  ACTNET_CACHE_DIR=$2 "$bin" suggest -g "$cg/big.tsv" "$cg/text.md" >"$cg/$1.suggest" 2>>"$cg/$1.err"
 }
 same_run () { # A B
-  for ext in graphml out err mentions counts; do cmp -s "$cg/$1.$ext" "$cg/$2.$ext" || { echo "$1.$ext differs from $2.$ext"; return 1; }; done
+  for ext in graphml out err mentions counts kwic explain suggest; do cmp -s "$cg/$1.$ext" "$cg/$2.$ext" || { echo "$1.$ext differs from $2.$ext"; return 1; }; done
 }
 if cached none "" && [ ! -e "$cg/cache" ] && grep -q "ambiguous alias 'Shared Alias'" "$cg/none.err" \
    && grep -q "Lastname00007" "$cg/none.mentions"; then
@@ -1103,6 +1107,49 @@ else not_ok "compiled cache: a damaged file" "${msg:-not rewritten}"; fi
 cached unwritable "$cg/not-a-dir/cache"
 if msg=$(same_run edited_none unwritable); then ok "compiled cache: a cache directory that cannot be made is no error"
 else not_ok "compiled cache: an unusable cache directory" "$msg"; fi
+
+# The bundled gazetteers (88 KB) are cached too, their warnings quiet.
+bundled_run () { # NAME CACHE_DIR
+  ACTNET_CACHE_DIR=$2 "$bin" mentions "$src/data/sample" >"$cg/$1.mentions" 2>"$cg/$1.err"
+}
+bundled_run b_none "" && bundled_run b_cold "$cg/bcache" && bundled_run b_warm "$cg/bcache"
+if [ "$(ls "$cg/bcache" 2>/dev/null | wc -l)" = 1 ] && [ -s "$cg/b_none.mentions" ] \
+   && cmp -s "$cg/b_none.mentions" "$cg/b_cold.mentions" && cmp -s "$cg/b_none.mentions" "$cg/b_warm.mentions" \
+   && cmp -s "$cg/b_none.err" "$cg/b_warm.err"; then
+  ok "compiled cache: the bundled gazetteers are cached, with the same mentions and messages"
+else not_ok "compiled cache: the bundled gazetteers" "$(ls "$cg/bcache" 2>&1)" "$(diff "$cg/b_none.err" "$cg/b_warm.err" | head -3)"; fi
+
+# The cache keeps to $ACTNET_CACHE_MAX_MB by last use. Each of these
+# gazetteers compiles to about 1.15 MB; 3 MiB hold two of them.
+pc=$cg/prune
+mkdir -p "$pc"
+for g in a b c; do
+  awk -v g=$g 'BEGIN { for (i = 0; i < 1200; i++) printf "%s_%05d\tperson\tFirstname%05d Lastname%05d%s\tF. Lastname%05d\n", g, i, i, i, g, i }' >"$pc/$g.tsv"
+done
+new_file () { # GAZETTEER [ENV...]: runs mentions with it; prints the cache file it added
+  local before; before=$(ls "$pc/cache" 2>/dev/null)
+  env ACTNET_CACHE_DIR="$pc/cache" "${@:2}" "$bin" mentions -g "$pc/$1.tsv" "$cg/text.md" >/dev/null 2>>"$pc/err"
+  comm -13 <(echo "$before") <(ls "$pc/cache")
+}
+fa=$(new_file a ACTNET_CACHE_MAX_MB=3); fb=$(new_file b ACTNET_CACHE_MAX_MB=3)
+touch -d '-3 hours' "$pc/cache/$fa"; touch -d '-2 hours' "$pc/cache/$fb"
+# a, the least recently used, is used again (a warm run marks it, at
+# most once an hour): b becomes the least recently used.
+new_file a ACTNET_CACHE_MAX_MB=3 >/dev/null
+: >"$pc/cache/$fa.tmp-OLDONE"; touch -d '-2 days' "$pc/cache/$fa.tmp-OLDONE"; : >"$pc/cache/$fa.tmp-NEWONE"
+fc=$(new_file c ACTNET_CACHE_MAX_MB=3)
+if [ -n "$fa" ] && [ -n "$fb" ] && [ -n "$fc" ] && [ -e "$pc/cache/$fa" ] && [ ! -e "$pc/cache/$fb" ] \
+   && [ -e "$pc/cache/$fc" ] && [ ! -e "$pc/cache/$fa.tmp-OLDONE" ] && [ -e "$pc/cache/$fa.tmp-NEWONE" ]; then
+  ok "compiled cache: over ACTNET_CACHE_MAX_MB the least recently used file goes, and a killed run's old temporary file"
+else not_ok "compiled cache: pruning" "a=$fa b=$fb c=$fc" "$(ls -l --time-style=+%H:%M "$pc/cache")"; fi
+fb=$(new_file b ACTNET_CACHE_MAX_MB=0)
+if [ -n "$fb" ] && [ "$(ls "$pc/cache" | grep -c '\.compiled$')" = 1 ] && [ -e "$pc/cache/$fb" ]; then
+  ok "compiled cache: ACTNET_CACHE_MAX_MB=0 keeps only the file just written"
+else not_ok "compiled cache: ACTNET_CACHE_MAX_MB=0" "$(ls "$pc/cache")"; fi
+rm -f "$pc/cache"/*.compiled
+expect_exit "compiled cache: a limit that is not a number is a warning, and the default holds" 0 \
+  "ACTNET_CACHE_MAX_MB='lots' is not a number of megabytes; the cache keeps 1024 MB" \
+  env ACTNET_CACHE_DIR="$pc/cache" ACTNET_CACHE_MAX_MB=lots "$bin" mentions -g "$pc/a.tsv" "$cg/text.md"
 
 echo "1..$n"
 exit 0
