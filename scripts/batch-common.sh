@@ -12,7 +12,7 @@ batch_takes_value () {
   case $1 in
     -g|--gazetteer|--gazetteer-format|-w|--window|--overlaps|--project|--dates|--date-field|\
     --dates-file|--weight|--min-weight|--min-documents|--top-edges-per-node|--types|--backbone|\
-    --alpha|-f|--format|--color|--size|-t|--top) return 0 ;;
+    --alpha|-f|--format|--color|--size|-t|--top|--evidence) return 0 ;;
   esac
   return 1
 }
@@ -20,6 +20,7 @@ batch_takes_value () {
 # batch_split_options OPTION...: the gazetteer goes to both commands (merge
 # checks the parts against it), the network and output options to merge,
 # everything else (window, matching, dating, projection) to count.
+# --evidence FILE: each count keeps its units, merge writes FILE.
 batch_split_options () {
   while (($#)); do
     local opt=$1 value=()
@@ -32,6 +33,10 @@ batch_split_options () {
       -g|--gazetteer|--gazetteer-format) count_opts+=("$opt" "${value[@]}"); merge_opts+=("$opt" "${value[@]}") ;;
       --weight|--min-weight|--min-documents|--top-edges-per-node|--types|--backbone|--alpha|\
       --keep-isolates|-f|--format|--color|--size|-t|--top|-q|--quiet) merge_opts+=("$opt" "${value[@]}") ;;
+      --evidence)
+        count_opts+=(--evidence)
+        local file=${value[0]:-${opt#*=}}
+        merge_opts+=(--evidence "$(realpath -m "$file")") ;;
       -o|--output) echo "${0##*/}: give the output as OUTPUT, not $opt" >&2; exit 2 ;;
       *) count_opts+=("$opt" "${value[@]}") ;;
     esac
@@ -39,10 +44,13 @@ batch_split_options () {
 }
 
 # batch_make_shards WORK K INPUT...: WORK/shard-I.sh for I = 1..n (n <= K,
-# printed), each counting its share into WORK/shard-I.counts. Files are
-# dealt round-robin; a JSONL file is cut into K pieces of whole lines, so
-# one large dump spreads over every shard. Paths are made absolute: the
-# scripts may run on another machine that shares them.
+# printed), each counting its share into WORK/shard-I.counts. A JSONL file
+# is cut into K pieces of whole lines, so one large dump spreads over every
+# shard; then the files and pieces, in input order, are cut into K runs of
+# about equal bytes. Shard I reads the run after shard I-1's, so the parts
+# merged in order read the corpus in build's order (the order of merged
+# evidence). Paths are made absolute: the scripts may run on another
+# machine that shares them.
 batch_make_shards () {
   local work=$1 k=$2
   shift 2
@@ -58,8 +66,8 @@ batch_make_shards () {
     fi
   done
   ((${#files[@]})) || { echo "${0##*/}: no input files" >&2; exit 1; }
-  local -a shard_files
-  local i=0 j n_jsonl=0
+  local -a shard_files items sizes
+  local i j n_jsonl=0 total=0 start=0
   for f in "${files[@]}"; do
     f=$(realpath "$f")
     if [[ $f == *.jsonl ]]; then
@@ -69,12 +77,19 @@ batch_make_shards () {
       for ((j = 0; j < k; j++)); do
         local piece
         piece=$(printf '%s/jsonl/%d-%s.%04d.jsonl' "$work" "$n_jsonl" "${f##*/}" "$j")
-        [ -s "$piece" ] && shard_files[j]+="$(printf '%q ' "$piece")"
+        [ -s "$piece" ] && items+=("$piece")
       done
     else
-      shard_files[i % k]+="$(printf '%q ' "$f")"
-      i=$((i + 1))
+      items+=("$f")
     fi
+  done
+  for f in "${items[@]}"; do sizes+=("$(stat -c %s "$f")"); total=$((total + ${sizes[-1]})); done
+  ((total > 0)) || total=1
+  for i in "${!items[@]}"; do
+    j=$((start * k / total))
+    ((j < k)) || j=$((k - 1))
+    shard_files[j]+="$(printf '%q ' "${items[i]}")"
+    start=$((start + sizes[i]))
   done
   local n=0 counts=()
   for ((j = 0; j < k; j++)); do

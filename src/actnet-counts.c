@@ -8,7 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actnet-evidence-private.h"
 #include "atomic-file.h"
+
+/* Files without evidence keep the first version: older readers read them. */
+#define VERSION_PLAIN 1
+#define VERSION_EVIDENCE 2
 
 /* ---- Writing ------------------------------------------------------------ */
 
@@ -76,12 +81,128 @@ write_scope (FILE *stream, const ActnetCooccur *scope, const ActnetGazetteer *ga
     }
 }
 
+/* A document id as one field: backslash, tab, line breaks and other
+ * control bytes escaped, and bytes that are not UTF-8 as \xHH, so that
+ * the file stays UTF-8 text of one line a record. */
+static void
+append_escaped_field (GString *out, const char *text)
+{
+  const char *p = text;
+  while (*p != '\0')
+    {
+      guchar c = (guchar) *p;
+      if (c >= 0x80)
+        {
+          gunichar ch = g_utf8_get_char_validated (p, -1);
+          if (ch != (gunichar) -1 && ch != (gunichar) -2)
+            {
+              const char *next = g_utf8_next_char (p);
+              g_string_append_len (out, p, next - p);
+              p = next;
+              continue;
+            }
+          g_string_append_printf (out, "\\x%02X", c);
+        }
+      else if (c == '\\')
+        g_string_append (out, "\\\\");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_c (out, (char) c);
+      p++;
+    }
+}
+
+typedef struct {
+  FILE *stream;
+  const ActnetGazetteer *gazetteer;
+  guint32 *renumbered;   /* by document: its index in the file, or G_MAXUINT32 */
+  guint32 n_used;
+  guint64 n_units;
+} EvidenceWriter;
+
+/* First pass: number the documents that hold a unit, in corpus order. */
+static void
+mark_document (guint a, guint b, guint32 document, guint32 start, guint32 end, gpointer data)
+{
+  EvidenceWriter *writer = data;
+  (void) a, (void) b, (void) start, (void) end;
+  writer->renumbered[document] = 0;
+  writer->n_units++;
+}
+
+static void
+write_unit (guint a, guint b, guint32 document, guint32 start, guint32 end, gpointer data)
+{
+  EvidenceWriter *writer = data;
+  fprintf (writer->stream, "u\t%s\t%s\t%u\t%u\t%u\n", actnet_gazetteer_get_id (writer->gazetteer, a),
+           actnet_gazetteer_get_id (writer->gazetteer, b), writer->renumbered[document], start, end);
+}
+
+/* The evidence section: the documents that hold units, then the units. */
+static void
+write_evidence (FILE *stream, const ActnetEvidence *evidence, const ActnetGazetteer *gazetteer)
+{
+  guint n_documents = actnet_i_evidence_get_n_documents (evidence);
+  g_autofree guint32 *renumbered = g_new (guint32, MAX (n_documents, 1));
+  for (guint i = 0; i < n_documents; i++)
+    renumbered[i] = G_MAXUINT32;
+  EvidenceWriter writer = { stream, gazetteer, renumbered, 0, 0 };
+  actnet_i_evidence_foreach_unit (evidence, mark_document, &writer);
+  for (guint i = 0; i < n_documents; i++)
+    if (renumbered[i] != G_MAXUINT32)
+      renumbered[i] = writer.n_used++;
+  fprintf (stream, "evidence\t%u\t%" G_GUINT64_FORMAT "\n", writer.n_used, writer.n_units);
+  g_autoptr (GString) line = g_string_new (NULL);
+  for (guint i = 0; i < n_documents; i++)
+    {
+      if (renumbered[i] == G_MAXUINT32)
+        continue;
+      ActnetDate day;
+      const char *id = actnet_i_evidence_get_document (evidence, i, &day);
+      g_string_assign (line, "d\t");
+      append_escaped_field (line, id);
+      fputs (line->str, stream);
+      write_date (stream, day);
+      fputc ('\n', stream);
+    }
+  actnet_i_evidence_foreach_unit (evidence, write_unit, &writer);
+}
+
 gboolean
 actnet_counts_write (ActnetCooccur *const *scopes, guint n_scopes,
                      const ActnetGazetteer *gazetteer, const char *path, GError **error)
 {
+  return actnet_counts_write_full (scopes, n_scopes, NULL, gazetteer, path, error);
+}
+
+gboolean
+actnet_counts_write_full (ActnetCooccur *const *scopes, guint n_scopes,
+                          const ActnetEvidence *evidence, const ActnetGazetteer *gazetteer,
+                          const char *path, GError **error)
+{
   g_return_val_if_fail (scopes != NULL && n_scopes >= 1, FALSE);
   g_return_val_if_fail (gazetteer != NULL && path != NULL, FALSE);
+
+  if (evidence != NULL)
+    {
+      ActnetWindow ours = actnet_evidence_get_window (evidence);
+      ActnetWindow first = actnet_cooccur_get_window (scopes[0]);
+      if (!actnet_window_equal (ours, first))
+        {
+          g_autofree char *a = actnet_window_to_string (ours);
+          g_autofree char *b = actnet_window_to_string (first);
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
+                       "evidence of the %s window with counts whose first window is %s", a, b);
+          return FALSE;
+        }
+    }
 
   guint n_actors = actnet_gazetteer_get_n_actors (gazetteer);
   for (guint s = 0; s < n_scopes; s++)
@@ -105,7 +226,7 @@ actnet_counts_write (ActnetCooccur *const *scopes, guint n_scopes,
   if (file == NULL)
     return FALSE;
   FILE *stream = actnet_i_atomic_file_get_stream (file);
-  fprintf (stream, "actnet-counts %d\nwindows\t", ACTNET_COUNTS_VERSION);
+  fprintf (stream, "actnet-counts %d\nwindows\t", evidence != NULL ? VERSION_EVIDENCE : VERSION_PLAIN);
   for (guint s = 0; s < n_scopes; s++)
     {
       g_autofree char *token = window_token (actnet_cooccur_get_window (scopes[s]));
@@ -116,6 +237,8 @@ actnet_counts_write (ActnetCooccur *const *scopes, guint n_scopes,
     fprintf (stream, "actor\t%s\n", actnet_gazetteer_get_id (gazetteer, i));
   for (guint s = 0; s < n_scopes; s++)
     write_scope (stream, scopes[s], gazetteer);
+  if (evidence != NULL)
+    write_evidence (stream, evidence, gazetteer);
   fprintf (stream, "end\t%u\n", n_scopes);
   return actnet_i_atomic_file_commit (file, error);
 }
@@ -327,19 +450,158 @@ read_scope (Reader *reader, const ActnetGazetteer *gazetteer, ActnetCooccur *sco
     }
 }
 
+/* The inverse of append_escaped_field(); FALSE on a bad escape. */
+static gboolean
+unescape_field (const char *text, GString *out)
+{
+  g_string_truncate (out, 0);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case '\\': g_string_append_c (out, '\\'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 'x':
+          {
+            int high = g_ascii_xdigit_value (p[1]);
+            int low = high >= 0 ? g_ascii_xdigit_value (p[2]) : -1;
+            if (low < 0 || (high == 0 && low == 0))
+              return FALSE;
+            g_string_append_c (out, (char) (high * 16 + low));
+            p += 2;
+            break;
+          }
+        default:
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_offset (Reader *reader, guint field, const char *what, guint32 *value, GError **error)
+{
+  guint64 wide;
+  if (!parse_count (reader, field, what, &wide, error))
+    return FALSE;
+  if (wide > G_MAXUINT32)
+    return reader_fail (reader, error, "%s %s out of range", what, reader->fields[field]);
+  *value = (guint32) wide;
+  return TRUE;
+}
+
+/* Units (document, start, end) in the writer's order. */
+static int
+compare_units (const guint32 *x, const guint32 *y)
+{
+  for (guint i = 0; i < 3; i++)
+    if (x[i] != y[i])
+      return x[i] < y[i] ? -1 : 1;
+  return 0;
+}
+
+/* Reads the evidence section, from its "evidence" line (current) to the
+ * line after its last unit (current on return), into @evidence. Units
+ * must come as the writer puts them (pairs in gazetteer order, each
+ * pair's units by document, start and end), and no more for a pair than
+ * its weight in @first, the scope they are evidence of. */
+static gboolean
+read_evidence (Reader *reader, const ActnetGazetteer *gazetteer, const ActnetCooccur *first,
+               ActnetEvidence *evidence, GError **error)
+{
+  guint64 n_documents, n_units;
+  if (!reader_expect (reader, "evidence", 2, error)
+      || !parse_count (reader, 1, "document count", &n_documents, error)
+      || !parse_count (reader, 2, "unit count", &n_units, error))
+    return FALSE;
+  if (n_documents > G_MAXUINT32)
+    return reader_fail (reader, error, "document count %s out of range", reader->fields[1]);
+  g_autoptr (GString) id = g_string_new (NULL);
+  for (guint64 i = 0; i < n_documents; i++)
+    {
+      ActnetDate day;
+      if (!reader_next (reader, "a 'd' line", error) || !reader_expect (reader, "d", 2, error))
+        return FALSE;
+      if (!unescape_field (reader->fields[1], id))
+        return reader_fail (reader, error, "invalid escape in document id '%s'", reader->fields[1]);
+      if (!parse_date (reader, 2, &day, error))
+        return FALSE;
+      actnet_i_evidence_add_document_id (evidence, id->str, day);
+    }
+  g_autoptr (GArray) pairs = actnet_cooccur_get_pairs (first);
+  guint next_pair = 0;
+  guint64 weight = 0, in_pair = 0;
+  guint last_a = G_MAXUINT, last_b = G_MAXUINT;
+  guint32 last[3] = { 0, 0, 0 };
+  for (guint64 u = 0; u < n_units; u++)
+    {
+      guint a, b;
+      guint32 unit[3];
+      if (!reader_next (reader, "a 'u' line", error) || !reader_expect (reader, "u", 5, error)
+          || !parse_actor (reader, 1, gazetteer, &a, error)
+          || !parse_actor (reader, 2, gazetteer, &b, error)
+          || !parse_offset (reader, 3, "document", &unit[0], error)
+          || !parse_offset (reader, 4, "start", &unit[1], error)
+          || !parse_offset (reader, 5, "end", &unit[2], error))
+        return FALSE;
+      if (unit[0] >= n_documents)
+        return reader_fail (reader, error, "document %u of %" G_GUINT64_FORMAT, unit[0], n_documents);
+      if (unit[1] > unit[2])
+        return reader_fail (reader, error, "unit starts at %u after its end %u", unit[1], unit[2]);
+      if (a == last_a && b == last_b)
+        {
+          if (compare_units (unit, last) < 0)
+            return reader_fail (reader, error, "unit out of order (by document, start, end)");
+        }
+      else
+        {
+          /* The next pair: it must be one the first scope counted. */
+          while (next_pair < pairs->len
+                 && (g_array_index (pairs, ActnetPair, next_pair).a < a
+                     || (g_array_index (pairs, ActnetPair, next_pair).a == a
+                         && g_array_index (pairs, ActnetPair, next_pair).b < b)))
+            next_pair++;
+          const ActnetPair *pair = next_pair < pairs->len ? &g_array_index (pairs, ActnetPair, next_pair) : NULL;
+          if (a >= b || pair == NULL || pair->a != a || pair->b != b)
+            return reader_fail (reader, error, "units of pair '%s' '%s', which the first scope "
+                                "does not hold (or out of order)", reader->fields[1], reader->fields[2]);
+          next_pair++;
+          weight = pair->weight;
+          in_pair = 0;
+          last_a = a;
+          last_b = b;
+        }
+      if (++in_pair > weight)
+        return reader_fail (reader, error, "more units for pair '%s' '%s' than its weight %"
+                            G_GUINT64_FORMAT, reader->fields[1], reader->fields[2], weight);
+      memcpy (last, unit, sizeof unit);
+      actnet_i_evidence_add_unit (evidence, a, b, unit[0], unit[1], unit[2]);
+    }
+  return reader_next (reader, "the 'end' line", error);
+}
+
 static gboolean
 read_counts (Reader *reader, const ActnetGazetteer *gazetteer, GPtrArray *scopes,
-             GError **error)
+             ActnetEvidence **evidence, GError **error)
 {
   if (!reader_next (reader, "the header 'actnet-counts 1'", error))
     return FALSE;
   g_autofree char *header = g_strjoinv ("\t", reader->fields);
   if (!g_str_has_prefix (header, "actnet-counts "))
     return reader_fail (reader, error, "not an actnet counts file (no 'actnet-counts' header)");
-  if (strcmp (header + strlen ("actnet-counts "), G_STRINGIFY (ACTNET_COUNTS_VERSION)) != 0)
+  const char *version_text = header + strlen ("actnet-counts ");
+  int version = strcmp (version_text, "1") == 0 ? 1 : strcmp (version_text, "2") == 0 ? 2 : 0;
+  if (version == 0)
     return reader_fail (reader, error, "unsupported counts format version '%s' (this actnet "
-                        "reads version %d)", header + strlen ("actnet-counts "),
-                        ACTNET_COUNTS_VERSION);
+                        "reads versions 1 and %d)", version_text, ACTNET_COUNTS_VERSION);
 
   if (!reader_next (reader, "a 'windows' line", error) || !reader_expect (reader, "windows", 1, error))
     return FALSE;
@@ -390,6 +652,13 @@ read_counts (Reader *reader, const ActnetGazetteer *gazetteer, GPtrArray *scopes
       if (!read_scope (reader, gazetteer, scope, error))
         return FALSE;
     }
+  /* Version 2 is version 1 with an evidence section before "end". */
+  if (version == VERSION_EVIDENCE)
+    {
+      *evidence = actnet_evidence_new (g_array_index (windows, ActnetWindow, 0));
+      if (!read_evidence (reader, gazetteer, g_ptr_array_index (scopes, 0), *evidence, error))
+        return FALSE;
+    }
   if (!reader_expect (reader, "end", 1, error))
     return FALSE;
   guint64 n_end;
@@ -410,11 +679,21 @@ gboolean
 actnet_counts_read (const char *path, const ActnetGazetteer *gazetteer,
                     ActnetCooccur ***scopes, guint *n_scopes, GError **error)
 {
+  return actnet_counts_read_full (path, gazetteer, scopes, n_scopes, NULL, error);
+}
+
+gboolean
+actnet_counts_read_full (const char *path, const ActnetGazetteer *gazetteer,
+                         ActnetCooccur ***scopes, guint *n_scopes, ActnetEvidence **evidence,
+                         GError **error)
+{
   g_return_val_if_fail (path != NULL && gazetteer != NULL, FALSE);
   g_return_val_if_fail (scopes != NULL && n_scopes != NULL, FALSE);
 
   *scopes = NULL;
   *n_scopes = 0;
+  if (evidence != NULL)
+    *evidence = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
   GError *local = NULL;
@@ -432,10 +711,13 @@ actnet_counts_read (const char *path, const ActnetGazetteer *gazetteer,
     }
   Reader reader = { path, data, data + length, 0, NULL, 0 };
   g_autoptr (GPtrArray) read = g_ptr_array_new_with_free_func ((GDestroyNotify) actnet_cooccur_free);
-  gboolean ok = read_counts (&reader, gazetteer, read, error);
+  g_autoptr (ActnetEvidence) units = NULL;
+  gboolean ok = read_counts (&reader, gazetteer, read, &units, error);
   g_strfreev (reader.fields);
   if (!ok)
     return FALSE;
+  if (evidence != NULL)
+    *evidence = g_steal_pointer (&units);
   *n_scopes = read->len;
   g_ptr_array_set_free_func (read, NULL);
   *scopes = (ActnetCooccur **) g_ptr_array_free (g_steal_pointer (&read), FALSE);

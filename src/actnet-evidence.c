@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actnet-evidence-private.h"
 #include "atomic-file.h"
 
 /* ---- Actor lookup ------------------------------------------------------ */
@@ -331,8 +332,9 @@ pair_key (guint a, guint b)
   return a < b ? ((guint64) a << 32) | b : ((guint64) b << 32) | a;
 }
 
-static void
-record_pair (ActnetEvidence *evidence, const Unit *unit, const ActnetMention *m, guint a, guint b)
+/* The records of the pair (@a, @b), made on first use. */
+static GArray *
+pair_records (ActnetEvidence *evidence, guint a, guint b)
 {
   guint64 key = pair_key (a, b);
   GArray *records = g_hash_table_lookup (evidence->pairs, &key);
@@ -341,10 +343,16 @@ record_pair (ActnetEvidence *evidence, const Unit *unit, const ActnetMention *m,
       records = g_array_new (FALSE, FALSE, sizeof (Record));
       g_hash_table_insert (evidence->pairs, g_memdup2 (&key, sizeof key), records);
     }
+  return records;
+}
+
+static void
+record_pair (ActnetEvidence *evidence, const Unit *unit, const ActnetMention *m, guint a, guint b)
+{
   gsize start, end;
   unit_range (unit, m, a, b, &start, &end);
   Record record = { evidence->documents->len - 1, (guint32) start, (guint32) end };
-  g_array_append_val (records, record);
+  g_array_append_val (pair_records (evidence, a, b), record);
 }
 
 static int
@@ -428,6 +436,97 @@ compare_records (const void *x, const void *y)
   if (a->start != b->start)
     return a->start < b->start ? -1 : 1;
   return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* ---- Parts: counts files and merging ------------------------------------ */
+
+guint
+actnet_i_evidence_get_n_documents (const ActnetEvidence *evidence)
+{
+  return evidence->documents->len;
+}
+
+const char *
+actnet_i_evidence_get_document (const ActnetEvidence *evidence, guint index, ActnetDate *day)
+{
+  *day = g_array_index (evidence->dates, ActnetDate, index);
+  return g_ptr_array_index (evidence->documents, index);
+}
+
+guint
+actnet_i_evidence_add_document_id (ActnetEvidence *evidence, const char *id, ActnetDate day)
+{
+  g_ptr_array_add (evidence->documents, g_string_chunk_insert_const (evidence->ids, id));
+  g_array_append_val (evidence->dates, day);
+  return evidence->documents->len - 1;
+}
+
+void
+actnet_i_evidence_add_unit (ActnetEvidence *evidence, guint a, guint b, guint32 document,
+                            guint32 start, guint32 end)
+{
+  Record record = { document, start, end };
+  g_array_append_val (pair_records (evidence, a, b), record);
+}
+
+static int
+compare_keys (const void *x, const void *y)
+{
+  guint64 a = *(const guint64 *) x, b = *(const guint64 *) y;
+  return a < b ? -1 : a > b;
+}
+
+void
+actnet_i_evidence_foreach_unit (const ActnetEvidence *evidence, ActnetIEvidenceUnitFunc func,
+                                gpointer user_data)
+{
+  g_autoptr (GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (guint64),
+                                               g_hash_table_size (evidence->pairs));
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, evidence->pairs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (keys, *(guint64 *) key);
+  g_array_sort (keys, compare_keys);
+  for (guint k = 0; k < keys->len; k++)
+    {
+      guint64 pair = g_array_index (keys, guint64, k);
+      GArray *records = g_hash_table_lookup (evidence->pairs, &pair);
+      qsort (records->data, records->len, sizeof (Record), compare_records);
+      for (guint i = 0; i < records->len; i++)
+        {
+          const Record *record = &g_array_index (records, Record, i);
+          func ((guint) (pair >> 32), (guint) (pair & G_MAXUINT32), record->document,
+                record->start, record->end, user_data);
+        }
+    }
+}
+
+void
+actnet_evidence_append (ActnetEvidence *evidence, const ActnetEvidence *part)
+{
+  g_return_if_fail (evidence != NULL && part != NULL && evidence != part);
+  g_return_if_fail (actnet_window_equal (evidence->window, part->window));
+
+  guint32 offset = evidence->documents->len;
+  for (guint i = 0; i < part->documents->len; i++)
+    actnet_i_evidence_add_document_id (evidence, g_ptr_array_index (part->documents, i),
+                                       g_array_index (part->dates, ActnetDate, i));
+  GHashTableIter iter;
+  gpointer key, value;
+  g_hash_table_iter_init (&iter, part->pairs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint64 pair = *(guint64 *) key;
+      GArray *records = pair_records (evidence, (guint) (pair >> 32), (guint) (pair & G_MAXUINT32));
+      const GArray *added = value;
+      for (guint i = 0; i < added->len; i++)
+        {
+          Record record = g_array_index (added, Record, i);
+          record.document += offset;
+          g_array_append_val (records, record);
+        }
+    }
 }
 
 static void

@@ -3,6 +3,8 @@
 #include "test-util.h"
 #include <actnet/actnet.h>
 
+#include "actnet-evidence-private.h"
+
 #include <string.h>
 
 static ActnetGazetteer *
@@ -92,6 +94,32 @@ test_round_trip (void **state)
   actnet_test_rmdir (dir);
 }
 
+/* @valid with @from replaced by @to must fail to read with @message,
+ * the file's name first, and give nothing back. */
+static void
+expect_invalid (const char *dir, const ActnetGazetteer *gazetteer, const char *valid,
+                const char *from, const char *to, const char *message)
+{
+  g_autofree char *bad = g_build_filename (dir, "bad.counts", NULL);
+  assert_non_null (strstr (valid, from));
+  GString *text = g_string_new (valid);
+  g_string_replace (text, from, to, 1);
+  assert_true (g_file_set_contents (bad, text->str, (gssize) text->len, NULL));
+  g_string_free (text, TRUE);
+  ActnetCooccur **read = NULL;
+  guint n = 0;
+  ActnetEvidence *evidence = NULL;
+  GError *error = NULL;
+  assert_false (actnet_counts_read_full (bad, gazetteer, &read, &n, &evidence, &error));
+  assert_non_null (error);
+  if (strstr (error->message, message) == NULL || !g_str_has_prefix (error->message, bad))
+    fail_msg ("'%s' to '%s': '%s' lacks '%s'", from, to, error->message, message);
+  assert_null (read);
+  assert_null (evidence);
+  assert_int_equal (n, 0);
+  g_error_free (error);
+}
+
 /* Each case: a change to the valid file and the error it must give. */
 static void
 test_invalid (void **state)
@@ -118,7 +146,8 @@ test_invalid (void **state)
   g_clear_error (&error);
 
   struct { const char *from, *to, *message; } cases[] = {
-    { "actnet-counts 1\n", "actnet-counts 2\n", ":1: unsupported counts format version '2'" },
+    { "actnet-counts 1\n", "actnet-counts 3\n", ":1: unsupported counts format version '3'" },
+    { "actnet-counts 1\n", "actnet-counts 2\n", ":19: expected a 'evidence' line, not 'end'" },
     { "actnet-counts 1\n", "hello\n", ":1: not an actnet counts file" },
     { "end\t2\n", "", ":19: truncated file" },
     { "end\t2\n", "end\t2", ":19: truncated file: last line has no line break" },
@@ -135,28 +164,146 @@ test_invalid (void **state)
     { "scope\t20\n", "scope\tparagraph\n", ":14: scope 'paragraph' where the windows line announces '20'" },
     { "windows\tsentence,20", "windows\tsideways", ":2: invalid window 'sideways'" },
   };
-  g_autofree char *bad = g_build_filename (dir, "bad.counts", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      assert_non_null (strstr (valid, cases[i].from));
-      GString *text = g_string_new (valid);
-      g_string_replace (text, cases[i].from, cases[i].to, 1);
-      assert_true (g_file_set_contents (bad, text->str, (gssize) text->len, NULL));
-      g_string_free (text, TRUE);
-      assert_false (actnet_counts_read (bad, gazetteer, &read, &n, &error));
-      assert_non_null (error);
-      if (strstr (error->message, cases[i].message) == NULL
-          || !g_str_has_prefix (error->message, bad))
-        fail_msg ("case %u: '%s' lacks '%s'", i, error->message, cases[i].message);
-      assert_null (read);
-      assert_int_equal (n, 0);
-      g_clear_error (&error);
-    }
+    expect_invalid (dir, gazetteer, valid, cases[i].from, cases[i].to, cases[i].message);
   g_autofree char *missing = g_build_filename (dir, "missing.counts", NULL);
   assert_false (actnet_counts_read (missing, gazetteer, &read, &n, &error));
   assert_true (g_error_matches (error, ACTNET_ERROR, ACTNET_ERROR_IO));
   g_clear_error (&error);
 
+  actnet_cooccur_free (scopes[0]);
+  actnet_cooccur_free (scopes[1]);
+  actnet_test_rmdir (dir);
+}
+
+/* The number of the line of @text where @needle starts. (Not inlined:
+ * GCC 12 then takes @text for a freed automatic and warns.) */
+static G_GNUC_NO_INLINE guint
+line_of (const char *text, const char *needle)
+{
+  const char *found = strstr (text, needle);
+  assert_non_null (found);
+  guint line = 1;
+  for (gsize i = 0; i < (gsize) (found - text); i++)
+    line += text[i] == '\n';
+  return line;
+}
+
+/* Units of fill()'s first scope: (alpha, bravo) 1 of weight 1,
+ * (alpha, charlie) 3 of weight 3, added out of order and in both actor
+ * orders; the document between the two holds none. */
+static ActnetEvidence *
+make_evidence (const char *doc_a, const char *doc_b)
+{
+  ActnetEvidence *evidence = actnet_evidence_new ((ActnetWindow) { ACTNET_WINDOW_SENTENCE, 0 });
+  guint a = actnet_i_evidence_add_document_id (evidence, doc_a, actnet_date_from_ymd (2011, 2, 21));
+  actnet_i_evidence_add_document_id (evidence, "no units", ACTNET_DATE_NONE);
+  guint b = actnet_i_evidence_add_document_id (evidence, doc_b, ACTNET_DATE_NONE);
+  actnet_i_evidence_add_unit (evidence, 2, 0, b, 5, 9);
+  actnet_i_evidence_add_unit (evidence, 0, 2, a, 30, 40);
+  actnet_i_evidence_add_unit (evidence, 0, 2, a, 0, 12);
+  actnet_i_evidence_add_unit (evidence, 1, 0, a, 0, 12);
+  return evidence;
+}
+
+/* Version 2: the evidence section, escaped ids, a byte-identical round
+ * trip, parts appended in order, and every check of the reader. */
+static void
+test_evidence (void **state)
+{
+  (void) state;
+  g_autoptr (ActnetGazetteer) gazetteer = make_gazetteer (abc);
+  ActnetWindow sentence = { ACTNET_WINDOW_SENTENCE, 0 }, words = { ACTNET_WINDOW_WORDS, 20 };
+  ActnetCooccur *scopes[2] = { actnet_cooccur_new (3, sentence), actnet_cooccur_new (3, words) };
+  fill (scopes);
+  g_autofree char *dir = actnet_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "e.counts", NULL);
+  g_autofree char *again = g_build_filename (dir, "f.counts", NULL);
+  /* A tab, a backslash, a line break, a control byte, a byte that is not
+   * UTF-8 and a character that is. */
+  g_autoptr (ActnetEvidence) evidence = make_evidence ("a\tb\\c\nd\001\377\303\251", "doc-b");
+  assert_true (actnet_counts_write_full (scopes, 2, evidence, gazetteer, path, NULL));
+  g_autofree char *text = slurp (path);
+  assert_true (g_str_has_prefix (text, "actnet-counts 2\n"));
+  assert_true (g_str_has_suffix (text, "evidence\t2\t4\n"
+                                       "d\ta\\tb\\\\c\\nd\\x01\\xFF\303\251\t2011-02-21\n"
+                                       "d\tdoc-b\t-\n"
+                                       "u\talpha\tbravo\t0\t0\t12\n"
+                                       "u\talpha\tcharlie\t0\t0\t12\n"
+                                       "u\talpha\tcharlie\t0\t30\t40\n"
+                                       "u\talpha\tcharlie\t1\t5\t9\n"
+                                       "end\t2\n"));
+  ActnetCooccur **read = NULL;
+  guint n = 0;
+  ActnetEvidence *back = NULL;
+  GError *error = NULL;
+  assert_true (actnet_counts_read_full (path, gazetteer, &read, &n, &back, &error));
+  assert_null (error);
+  assert_non_null (back);
+  assert_int_equal (actnet_evidence_get_n_units (back, 2, 0), 3);
+  ActnetDate day;
+  assert_string_equal (actnet_i_evidence_get_document (back, 0, &day), "a\tb\\c\nd\001\377\303\251");
+  assert_true (actnet_counts_write_full (read, n, back, gazetteer, again, NULL));
+  g_autofree char *text2 = slurp (again);
+  assert_string_equal (text, text2);
+  actnet_evidence_free (back);
+  /* The plain reader reads it too; a version 1 file has no evidence. */
+  actnet_counts_scopes_free (read, n);
+  assert_true (actnet_counts_read (path, gazetteer, &read, &n, NULL));
+  actnet_counts_scopes_free (read, n);
+  g_autofree char *plain = g_build_filename (dir, "p.counts", NULL);
+  assert_true (actnet_counts_write (scopes, 2, gazetteer, plain, NULL));
+  assert_true (actnet_counts_read_full (plain, gazetteer, &read, &n, &back, NULL));
+  assert_null (back);
+  actnet_counts_scopes_free (read, n);
+
+  /* Two parts: the second's documents follow the first's. */
+  ActnetCooccur *doubled[2] = { actnet_cooccur_new (3, sentence), actnet_cooccur_new (3, words) };
+  fill (doubled);
+  actnet_cooccur_merge (doubled[0], scopes[0]);
+  actnet_cooccur_merge (doubled[1], scopes[1]);
+  g_autoptr (ActnetEvidence) second = make_evidence ("doc-c", "doc-d");
+  actnet_evidence_append (evidence, second);
+  assert_true (actnet_counts_write_full (doubled, 2, evidence, gazetteer, again, NULL));
+  g_autofree char *joined = slurp (again);
+  assert_non_null (strstr (joined, "evidence\t4\t8\n"));
+  assert_non_null (strstr (joined, "d\tdoc-b\t-\nd\tdoc-c\t2011-02-21\nd\tdoc-d\t-\n"));
+  assert_non_null (strstr (joined, "u\talpha\tbravo\t0\t0\t12\nu\talpha\tbravo\t2\t0\t12\n"));
+  assert_non_null (strstr (joined, "u\talpha\tcharlie\t1\t5\t9\nu\talpha\tcharlie\t2\t0\t12\n"));
+  assert_true (actnet_counts_read_full (again, gazetteer, &read, &n, &back, &error));
+  assert_null (error);
+  actnet_evidence_free (back);
+  actnet_counts_scopes_free (read, n);
+  /* Evidence of another window than the first scope's is refused. */
+  g_autoptr (ActnetEvidence) paragraphs = actnet_evidence_new ((ActnetWindow) { ACTNET_WINDOW_PARAGRAPH, 0 });
+  assert_false (actnet_counts_write_full (scopes, 2, paragraphs, gazetteer, again, &error));
+  assert_true (g_error_matches (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT));
+  g_clear_error (&error);
+
+  struct { const char *from, *to, *message; } cases[] = {
+    { "u\talpha\tcharlie\t1\t5\t9", "u\talpha\tcharlie\t2\t5\t9", ":25: document 2 of 2" },
+    { "u\talpha\tcharlie\t1\t5\t9", "u\talpha\tcharlie\t1\t9\t5", ":25: unit starts at 9 after its end 5" },
+    { "0\t30\t40\n", "0\t0\t11\n", ":24: unit out of order" },
+    { "u\talpha\tbravo\t", "u\tbravo\tcharlie\t", ":22: units of pair 'bravo' 'charlie', which the first scope" },
+    { "u\talpha\tcharlie\t0\t0\t12\n", "u\talpha\tbravo\t0\t0\t13\n", ":23: more units for pair 'alpha' 'bravo' than its weight 1" },
+    { "u\talpha\tbravo\t", "u\tbravo\talpha\t", ":22: units of pair 'bravo' 'alpha'" },
+    { "u\talpha\tbravo\t0\t0\t12", "u\talpha\tbravo\t0\t0", ":22: 'u' line with 4 fields" },
+    { "u\talpha\tbravo\t0\t0\t12", "u\talpha\tbravo\t0\t0\t4294967296", ":22: end 4294967296 out of range" },
+    { "d\tdoc-b", "d\tdoc\\q", ":21: invalid escape in document id 'doc\\q'" },
+    { "d\tdoc-b", "d\tdoc\\x00", ":21: invalid escape" },
+    { "d\tdoc-b\t-", "d\tdoc-b\t2011-13-01", ":21: invalid date '2011-13-01'" },
+    { "evidence\t2\t4", "evidence\t2\t5", ":26: expected a 'u' line, not 'end'" },
+    { "evidence\t2\t4", "evidence\t3\t4", ":22: expected a 'd' line, not 'u'" },
+    { "u\talpha\tcharlie\t1\t5\t9\n", "", ":25: expected a 'u' line, not 'end'" },
+    { "actnet-counts 2\n", "actnet-counts 1\n", ":19: expected a 'end' line, not 'evidence'" },
+  };
+  /* The messages' line numbers: the section starts at line 19. */
+  assert_int_equal (line_of (text, "evidence\t"), 19);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    expect_invalid (dir, gazetteer, text, cases[i].from, cases[i].to, cases[i].message);
+
+  actnet_cooccur_free (doubled[0]);
+  actnet_cooccur_free (doubled[1]);
   actnet_cooccur_free (scopes[0]);
   actnet_cooccur_free (scopes[1]);
   actnet_test_rmdir (dir);
@@ -168,6 +315,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_round_trip),
     cmocka_unit_test (test_invalid),
+    cmocka_unit_test (test_evidence),
   };
   return cmocka_run_group_tests_name ("counts", tests, NULL, NULL);
 }

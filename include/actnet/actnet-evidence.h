@@ -76,6 +76,10 @@ void actnet_evidence_add_document (ActnetEvidence *evidence, const ActnetDocumen
  * (@user_data: the ActnetEvidence). */
 void actnet_evidence_pipeline_func (const ActnetDocument *document, const GArray *mentions,
                                     const ActnetSegmentation *segmentation, gpointer user_data);
+/* Adds @part's documents after @evidence's and its units to theirs: the
+ * evidence of a corpus counted in parts, in the order of the parts (both
+ * collected with the same window and gazetteer). */
+void actnet_evidence_append (ActnetEvidence *evidence, const ActnetEvidence *part);
 /* Units recorded for the actor pair (@a, @b) (either order). */
 guint64 actnet_evidence_get_n_units (const ActnetEvidence *evidence, guint a, guint b);
 

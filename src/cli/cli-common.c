@@ -637,20 +637,12 @@ cli_build_network (char **gazetteer_paths, const CliNetwork *network,
                    const ActnetMatchOptions *options, char **inputs,
                    guint64 *n_documents, guint64 *n_mentions, GError **error)
 {
-  g_autoptr (ActnetGazetteer) gazetteer = NULL;
-  g_autoptr (ActnetMatcher) matcher = cli_load_matcher (gazetteer_paths, &gazetteer, error);
-  if (matcher == NULL)
-    return NULL;
   /* Evidence of the first scope: the one that gives the weight. */
   g_autoptr (ActnetEvidence) evidence = evidence_output != NULL
                                           ? actnet_evidence_new (network->windows[0]) : NULL;
-  actnet_dating_stats_clear (&dating_stats);
-  guint64 n_skipped = 0;
-  g_autoptr (GPtrArray) scopes = actnet_pipeline_count_scopes_batch (
-    matcher, (const char *const *) inputs, network->windows, network->n_windows, options,
-    (const char *const *) network->project, evidence != NULL ? actnet_evidence_pipeline_func : NULL,
-    evidence, &dating_options, cli_get_batch_options (), &dating_stats, &n_skipped, NULL, error);
-  cli_batch_set_n_skipped (n_skipped);
+  g_autoptr (ActnetGazetteer) gazetteer = NULL;
+  g_autoptr (GPtrArray) scopes = cli_count_scopes (gazetteer_paths, network, options, inputs,
+                                                   evidence, &gazetteer, error);
   if (scopes == NULL)
     return NULL;
   g_autoptr (ActnetGraph) graph = actnet_graph_new_from_scopes ((ActnetCooccur *const *) scopes->pdata,
@@ -929,7 +921,7 @@ cli_parse_export_format (const char *output, const char *format_text,
 GPtrArray *
 cli_count_scopes (char **gazetteer_paths, const CliNetwork *network,
                   const ActnetMatchOptions *options, char **inputs,
-                  ActnetGazetteer **gazetteer_out, GError **error)
+                  ActnetEvidence *evidence, ActnetGazetteer **gazetteer_out, GError **error)
 {
   g_autoptr (ActnetGazetteer) gazetteer = NULL;
   g_autoptr (ActnetMatcher) matcher = cli_load_matcher (gazetteer_paths, &gazetteer, error);
@@ -939,8 +931,8 @@ cli_count_scopes (char **gazetteer_paths, const CliNetwork *network,
   guint64 n_skipped = 0;
   GPtrArray *scopes = actnet_pipeline_count_scopes_batch (
     matcher, (const char *const *) inputs, network->windows, network->n_windows, options,
-    (const char *const *) network->project, NULL, NULL, &dating_options, cli_get_batch_options (),
-    &dating_stats, &n_skipped, NULL, error);
+    (const char *const *) network->project, evidence != NULL ? actnet_evidence_pipeline_func : NULL,
+    evidence, &dating_options, cli_get_batch_options (), &dating_stats, &n_skipped, NULL, error);
   cli_batch_set_n_skipped (n_skipped);
   if (scopes != NULL && gazetteer_out != NULL)
     *gazetteer_out = g_steal_pointer (&gazetteer);

@@ -210,11 +210,12 @@ ActnetGraph *cli_build_network (char **gazetteer_paths, const CliNetwork *networ
 /* actnet count: the counting half of cli_build_network() (same gazetteer
  * loading, matching, dating, projection and batch options; dating figures
  * and skipped documents kept for cli_report_dating()). New GPtrArray of
- * ActnetCooccur, one per scope; @gazetteer (nullable) receives the
- * gazetteer used. */
+ * ActnetCooccur, one per scope; @evidence (nullable) collects the units of
+ * the first; @gazetteer (nullable) receives the gazetteer used. */
 GPtrArray *cli_count_scopes (char **gazetteer_paths, const CliNetwork *network,
                              const ActnetMatchOptions *options, char **inputs,
-                             ActnetGazetteer **gazetteer, GError **error);
+                             ActnetEvidence *evidence, ActnetGazetteer **gazetteer,
+                             GError **error);
 
 /* build --evidence: makes cli_build_network() record the units behind
  * every edge of the first scope and write them as JSONL to @path (NULL:

@@ -17,6 +17,7 @@ actnet_cmd_count (int argc, char **argv)
   g_auto (CliNetworkArgs) network_args = CLI_NETWORK_ARGS_INIT;
   g_auto (CliDatingArgs) dating_args = { NULL, NULL, NULL };
   gboolean no_manifest = FALSE;
+  gboolean evidence = FALSE;
   /* The manifest records the arguments as given; parsing consumes argv. */
   g_auto (GStrv) given = g_strdupv (argv + 1);
   const GOptionEntry entries[] = {
@@ -37,6 +38,9 @@ actnet_cmd_count (int argc, char **argv)
       "Count only actors of these types (other mentions removed before counting)", "TYPES" },
     CLI_DATING_OPTION_ENTRIES (dating_args),
     CLI_BATCH_OPTION_ENTRIES,
+    { "evidence", 0, 0, G_OPTION_ARG_NONE, &evidence,
+      "Keep the text units behind every pair of the first window in the counts (format "
+      "version 2), for 'merge --evidence FILE'", NULL },
     { "no-manifest", 0, 0, G_OPTION_ARG_NONE, &no_manifest,
       "Do not write FILE.manifest.json beside -o FILE (what the run read and counted)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
@@ -70,12 +74,13 @@ actnet_cmd_count (int argc, char **argv)
 
   GError *error = NULL;
   g_autoptr (ActnetGazetteer) gazetteer = NULL;
+  g_autoptr (ActnetEvidence) units = evidence ? actnet_evidence_new (network.windows[0]) : NULL;
   g_autoptr (GPtrArray) scopes = cli_count_scopes (gazetteers, &network, &match_options, inputs,
-                                                   &gazetteer, &error);
+                                                   units, &gazetteer, &error);
   if (scopes == NULL)
     return cli_fail (error);
-  if (!actnet_counts_write ((ActnetCooccur *const *) scopes->pdata, scopes->len, gazetteer, output,
-                            &error))
+  if (!actnet_counts_write_full ((ActnetCooccur *const *) scopes->pdata, scopes->len, units,
+                                 gazetteer, output, &error))
     return cli_fail (error);
   const ActnetCooccur *primary = g_ptr_array_index (scopes, 0);
   if (strcmp (output, "-") != 0 && !no_manifest)

@@ -5,17 +5,30 @@
 
 /* Reads every part and adds it into the first one's counters. The windows
  * must agree, in order: adding a paragraph count to a sentence count
- * would be meaningless. New GPtrArray of ActnetCooccur. */
+ * would be meaningless. With @evidence (nullable) every part must hold
+ * its evidence, which is appended to *@evidence in the order of the parts.
+ * New GPtrArray of ActnetCooccur. */
 static GPtrArray *
-read_parts (char **parts, const ActnetGazetteer *gazetteer, GError **error)
+read_parts (char **parts, const ActnetGazetteer *gazetteer, ActnetEvidence **evidence,
+            GError **error)
 {
   g_autoptr (GPtrArray) total = g_ptr_array_new_with_free_func ((GDestroyNotify) actnet_cooccur_free);
   for (guint p = 0; parts[p] != NULL; p++)
     {
       ActnetCooccur **scopes = NULL;
       guint n_scopes = 0;
-      if (!actnet_counts_read (parts[p], gazetteer, &scopes, &n_scopes, error))
+      g_autoptr (ActnetEvidence) part_evidence = NULL;
+      if (!actnet_counts_read_full (parts[p], gazetteer, &scopes, &n_scopes,
+                                    evidence != NULL ? &part_evidence : NULL, error))
         return NULL;
+      if (evidence != NULL && part_evidence == NULL)
+        {
+          g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
+                       "%s: no evidence in this part: count it with --evidence for "
+                       "merge --evidence", parts[p]);
+          actnet_counts_scopes_free (scopes, n_scopes);
+          return NULL;
+        }
       gboolean same = p == 0 || n_scopes == total->len;
       for (guint s = 0; same && p > 0 && s < n_scopes; s++)
         same = actnet_window_equal (actnet_cooccur_get_window (scopes[s]),
@@ -39,6 +52,10 @@ read_parts (char **parts, const ActnetGazetteer *gazetteer, GError **error)
             }
         }
       g_free (scopes);
+      if (evidence != NULL && *evidence == NULL)
+        *evidence = g_steal_pointer (&part_evidence);
+      else if (evidence != NULL)
+        actnet_evidence_append (*evidence, part_evidence);
     }
   return g_steal_pointer (&total);
 }
@@ -54,6 +71,7 @@ actnet_cmd_merge (int argc, char **argv)
   g_autofree char *size = NULL;
   gint top = 10;
   gboolean quiet = FALSE;
+  g_autofree char *evidence_path = NULL;
   g_auto (CliNetworkArgs) network_args = CLI_NETWORK_ARGS_INIT;
   const GOptionEntry entries[] = {
     { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
@@ -69,6 +87,9 @@ actnet_cmd_merge (int argc, char **argv)
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "GEXF node sizes by this measure (e.g. pagerank)", "MEASURE" },
     { "top", 't', 0, G_OPTION_ARG_INT, &top, "Actors to list by degree (default 10; 0: none)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
+    { "evidence", 0, 0, G_OPTION_ARG_FILENAME, &evidence_path,
+      "Write the text units behind each edge to FILE (JSONL, as build --evidence; the parts "
+      "must be counted with --evidence)", "FILE" },
     CLI_NETWORK_OPTION_ENTRIES (network_args),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &parts, NULL, NULL },
     G_OPTION_ENTRY_NULL
@@ -100,7 +121,9 @@ actnet_cmd_merge (int argc, char **argv)
   g_autoptr (ActnetGazetteer) gazetteer = cli_load_gazetteers (gazetteers, &error);
   if (gazetteer == NULL)
     return cli_fail (error);
-  g_autoptr (GPtrArray) scopes = read_parts (parts, gazetteer, &error);
+  g_autoptr (ActnetEvidence) evidence = NULL;
+  g_autoptr (GPtrArray) scopes = read_parts (parts, gazetteer,
+                                             evidence_path != NULL ? &evidence : NULL, &error);
   if (scopes == NULL)
     return cli_fail (error);
   /* The same constructor and centralities as cli_build_network(): the
@@ -109,6 +132,9 @@ actnet_cmd_merge (int argc, char **argv)
                                                                 scopes->len, gazetteer,
                                                                 &network.options, &error);
   if (graph == NULL || !actnet_graph_compute_measures (graph, network.measures, &error))
+    return cli_fail (error);
+  if (evidence != NULL
+      && !actnet_evidence_write_jsonl (evidence, graph, gazetteer, evidence_path, &error))
     return cli_fail (error);
   const ActnetExportOptions export_options = { color, size };
   if (output != NULL && !actnet_graph_write (graph, output, format, &export_options, &error))

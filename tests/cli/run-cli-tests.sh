@@ -988,6 +988,42 @@ check "count on 3 JSONL shards + merge = build, dates included" bash -c "
   for i in 00 01 02; do '$bin' count -q -o \"$cm/j\$i.counts\" \"$cm/j\$i.jsonl\" || exit 1; done &&
   '$bin' merge -q -o '$cm/jm.graphml' '$cm'/j0*.counts && '$bin' build -q -o '$cm/jb.graphml' '$cm/sample.jsonl' &&
   cmp '$cm/jm.graphml' '$cm/jb.graphml' && grep -q first_date '$cm/jm.graphml'"
+# Evidence across shards: each part keeps its units, merge writes them in
+# the order of the parts: build's file when the parts follow the input.
+for w in sentence document,sentence 10; do
+  check "count --evidence on 3 shards + merge --evidence = build --evidence, byte for byte (-w $w)" bash -c "
+    '$bin' count -q -w $w --evidence -o '$cm/e1.counts' ${sample[*]:0:4} &&
+    '$bin' count -q -w $w --evidence -o '$cm/e2.counts' ${sample[*]:4:4} &&
+    '$bin' count -q -w $w --evidence -o '$cm/e3.counts' ${sample[*]:8} &&
+    head -1 '$cm/e1.counts' | grep -qx 'actnet-counts 2' &&
+    '$bin' merge -q --evidence '$cm/em.jsonl' -o '$cm/em.graphml' '$cm/e1.counts' '$cm/e2.counts' '$cm/e3.counts' &&
+    '$bin' build -q -w $w --evidence '$cm/eb.jsonl' -o '$cm/eb.graphml' ${sample[*]} &&
+    cmp '$cm/em.graphml' '$cm/eb.graphml' && cmp '$cm/em.jsonl' '$cm/eb.jsonl' && test -s '$cm/eb.jsonl'"
+done
+check "merge --evidence of dated JSONL shards = build --evidence" bash -c "
+  for i in 00 01 02; do '$bin' count -q --evidence -o \"$cm/je\$i.counts\" \"$cm/j\$i.jsonl\" || exit 1; done &&
+  '$bin' merge -q --evidence '$cm/jem.jsonl' -o '$cm/jem.graphml' '$cm'/je0*.counts &&
+  '$bin' build -q --evidence '$cm/jeb.jsonl' -o '$cm/jeb.graphml' '$cm/sample.jsonl' &&
+  cmp '$cm/jem.jsonl' '$cm/jeb.jsonl' && grep -q '\"date\": \"20' '$cm/jem.jsonl'"
+if [ -n "$shared" ] && [ -d "$shared/corpus/libya" ]; then
+  libya=("$shared"/corpus/libya/*)
+  check "count --evidence + merge --evidence = build --evidence on the Libya corpus" bash -c "
+    '$bin' count -q --evidence -o '$cm/l1.counts' '${libya[0]}' '${libya[1]}' &&
+    '$bin' count -q --evidence -o '$cm/l2.counts' ${libya[*]:2} &&
+    '$bin' merge -q --evidence '$cm/lm.jsonl' -o '$cm/lm.graphml' '$cm/l1.counts' '$cm/l2.counts' &&
+    '$bin' build -q --evidence '$cm/lb.jsonl' -o '$cm/lb.graphml' ${libya[*]} &&
+    cmp '$cm/lm.jsonl' '$cm/lb.jsonl' && cmp '$cm/lm.graphml' '$cm/lb.graphml'"
+else
+  skip "count --evidence + merge --evidence on the Libya corpus" "../shared not present"
+fi
+expect_exit "merge --evidence names a part counted without --evidence" 1 \
+  "1\\.counts: no evidence in this part: count it with --evidence" \
+  "$bin" merge --evidence "$cm/x.jsonl" -o "$cm/x.graphml" "$cm/e1.counts" "$cm/1.counts"
+sed 's/^u\t\([^\t]*\)\t\([^\t]*\)\t0\t/u\t\1\t\2\t99\t/' "$cm/e1.counts" >"$cm/ebad.counts"
+expect_exit "merge refuses evidence of a document the part does not list" 1 \
+  "ebad\\.counts:[0-9]+: document 99 of [0-9]+" "$bin" merge --evidence "$cm/x.jsonl" "$cm/ebad.counts"
+if [ -e "$cm/x.jsonl" ] || [ -e "$cm/x.graphml" ]; then not_ok "a refused merge writes nothing" "$(ls "$cm")"
+else ok "a refused merge writes nothing"; fi
 printf 'id\ttype\tlabel\taliases\nzz\tperson\tZz\t\n' >"$cm/other.tsv"
 expect_exit "merge refuses parts of another gazetteer" 1 "counted with a gazetteer of [0-9]+ actors.*same gazetteer" \
   "$bin" merge -g "$cm/other.tsv" "$cm/1.counts"
@@ -1002,12 +1038,13 @@ expect_exit "merge refuses parts of other windows" 1 "counted with other windows
 expect_exit "count without -o is a usage error" 2 "count needs -o" "$bin" count "${sample[0]}"
 expect_exit "merge --project is a usage error" 2 "give it to 'actnet count'" "$bin" merge --project person "$cm/1.counts"
 if command -v parallel >/dev/null; then
-  check "scripts/parallel-batch on the sample = build" bash -c "
-    ACTNET='$bin' '$src/scripts/parallel-batch' -j 2 --shards 3 '$cm/pb.graphml' '$src/data/sample' '$cm/sample.jsonl' -- --weight dice >/dev/null &&
-    '$bin' build -q --weight dice -o '$cm/pbb.graphml' '$src/data/sample' '$cm/sample.jsonl' && cmp '$cm/pb.graphml' '$cm/pbb.graphml' &&
+  check "scripts/parallel-batch on the sample = build, evidence included" bash -c "
+    ACTNET='$bin' '$src/scripts/parallel-batch' -j 2 --shards 3 '$cm/pb.graphml' '$src/data/sample' '$cm/sample.jsonl' -- --weight dice --evidence '$cm/pb.jsonl' >/dev/null &&
+    '$bin' build -q --weight dice --evidence '$cm/pbb.jsonl' -o '$cm/pbb.graphml' '$src/data/sample' '$cm/sample.jsonl' &&
+    cmp '$cm/pb.graphml' '$cm/pbb.graphml' && cmp '$cm/pb.jsonl' '$cm/pbb.jsonl' &&
     ! ls -A '$cm' | grep -q actnet-batch"
 else
-  skip "scripts/parallel-batch on the sample = build" "GNU parallel not installed"
+  skip "scripts/parallel-batch on the sample = build, evidence included" "GNU parallel not installed"
 fi
 check "scripts/slurm-batch --dry-run prints an array and a dependent merge job" bash -c "
   ACTNET='$bin' '$src/scripts/slurm-batch' --dry-run --shards 3 '$cm/sl.graphml' '$src/data/sample' -- -w document --weight jaccard >'$cm/sl.out' &&
