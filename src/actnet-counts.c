@@ -285,6 +285,9 @@ reader_next (Reader *reader, const char *expected, GError **error)
   if (newline == NULL)
     return reader_fail (reader, error, "truncated file: last line has no line break");
   reader->cursor = newline + 1;
+  /* The writer never leaves a line empty (g_strsplit would give no field). */
+  if (text[0] == '\0')
+    return reader_fail (reader, error, "empty line where %s was expected", expected);
   reader->fields = g_strsplit (text, "\t", -1);
   reader->n_fields = g_strv_length (reader->fields);
   return TRUE;

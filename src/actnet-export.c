@@ -16,6 +16,7 @@
 
 #include <actnet/actnet-error.h>
 #include "actnet-graph-private.h"
+#include "attribute-column.h"
 #include "atomic-file.h"
 #include "format-real.h"
 #include "igraph-bridge.h"
@@ -94,13 +95,10 @@ actnet_export_csv_paths (const char *path, char **nodes_path, char **edges_path)
  * edges has hundreds of thousands of values, and a lookup by name per
  * value (with a fresh copy of each string) was most of an export. */
 typedef struct {
-  const char *name;               /* borrowed from the model's name list */
+  ActnetIAttributeColumn values;  /* by node or edge; name and type */
   char *clean_name;               /* clean_string (name) */
-  igraph_attribute_type_t type;   /* NUMERIC, STRING or BOOLEAN */
   gboolean integer;               /* numeric with integral values only */
-  double *numbers;                /* NUMERIC: by node or edge */
-  char **strings;                 /* STRING: cleaned */
-  gboolean *booleans;             /* BOOLEAN */
+  char **strings;                 /* STRING: the values cleaned */
 } Attr;
 
 /* What every hand-written exporter needs: the attributes in table order
@@ -116,7 +114,7 @@ typedef struct {
   char **ids, **labels;
   guint n, m;
   gboolean has_weight;
-  double *weights;                /* by edge, when has_weight */
+  ActnetIAttributeColumn weights; /* by edge, when has_weight */
 } Model;
 
 /* Valid UTF-8 (bad bytes become U+FFFD), C0 controls become spaces and
@@ -156,11 +154,11 @@ is_integer_name (const char *name)
 }
 
 static gboolean
-all_integral (const double *values, guint count)
+all_integral (const igraph_vector_t *values)
 {
-  for (guint i = 0; i < count; i++)
+  for (igraph_integer_t i = 0; i < igraph_vector_size (values); i++)
     {
-      double x = values[i];
+      double x = VECTOR (*values)[i];
       if (!isfinite (x) || x != floor (x) || fabs (x) >= 1e15)
         return FALSE;
     }
@@ -170,80 +168,46 @@ all_integral (const double *values, guint count)
 static void
 attr_clear (Attr *attr)
 {
+  actnet_i_attribute_column_clear (&attr->values);
   g_free (attr->clean_name);
-  g_free (attr->numbers);
   g_strfreev (attr->strings);
-  g_free (attr->booleans);
 }
 
-/* Node (@element VERTEX) or edge @name's values, @count of them. */
-static double *
-numeric_column (const igraph_t *g, igraph_attribute_elemtype_t element, const char *name,
-                guint count)
-{
-  double *values = g_new (double, MAX (count, 1));
-  for (guint i = 0; i < count; i++)
-    values[i] = NAN;
-  igraph_vector_t column;
-  if (igraph_vector_init (&column, 0) != IGRAPH_SUCCESS)
-    return values;
-  igraph_error_t rc = element == IGRAPH_ATTRIBUTE_VERTEX
-    ? igraph_cattribute_VANV (g, name, igraph_vss_all (), &column)
-    : igraph_cattribute_EANV (g, name, igraph_ess_all (IGRAPH_EDGEORDER_ID), &column);
-  if (rc == IGRAPH_SUCCESS && igraph_vector_size (&column) == (igraph_integer_t) count)
-    memcpy (values, VECTOR (column), count * sizeof (double));
-  igraph_vector_destroy (&column);
-  return values;
-}
-
-static void
-attr_load (Attr *attr, const igraph_t *g, igraph_attribute_elemtype_t element, guint count)
-{
-  gboolean vertex = element == IGRAPH_ATTRIBUTE_VERTEX;
-  attr->clean_name = clean_string (attr->name);
-  switch (attr->type)
-    {
-    case IGRAPH_ATTRIBUTE_STRING:
-      attr->strings = g_new0 (char *, count + 1);
-      for (guint i = 0; i < count; i++)
-        {
-          const char *value = vertex ? igraph_cattribute_VAS (g, attr->name, i)
-                                     : igraph_cattribute_EAS (g, attr->name, i);
-          attr->strings[i] = clean_string (value);
-        }
-      break;
-    case IGRAPH_ATTRIBUTE_BOOLEAN:
-      attr->booleans = g_new (gboolean, MAX (count, 1));
-      for (guint i = 0; i < count; i++)
-        attr->booleans[i] = vertex ? igraph_cattribute_VAB (g, attr->name, i)
-                                   : igraph_cattribute_EAB (g, attr->name, i);
-      break;
-    case IGRAPH_ATTRIBUTE_NUMERIC:
-    default:
-      attr->numbers = numeric_column (g, element, attr->name, count);
-      attr->integer = is_integer_name (attr->name) && all_integral (attr->numbers, count);
-      break;
-    }
-}
-
+/* The node (@element VERTEX) or edge attributes of the table @names and
+ * @types but those in @skip, columns read once, in table order. New
+ * GArray of Attr, or NULL with @error set. */
 static GArray *
 collect_attrs (const igraph_t *g, igraph_attribute_elemtype_t element,
                const igraph_strvector_t *names, const igraph_vector_int_t *types,
-               guint count, const char *const *skip)
+               const char *const *skip, GError **error)
 {
-  GArray *attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
+  GArray *attrs = g_array_new (FALSE, TRUE, sizeof (Attr));
   g_array_set_clear_func (attrs, (GDestroyNotify) attr_clear);
   for (igraph_integer_t k = 0; k < igraph_strvector_size (names); k++)
     {
-      Attr attr = { igraph_strvector_get (names, k), NULL, VECTOR (*types)[k], FALSE,
-                    NULL, NULL, NULL };
-      if (g_strv_contains (skip, attr.name))
+      const char *name = igraph_strvector_get (names, k);
+      igraph_attribute_type_t type = (igraph_attribute_type_t) VECTOR (*types)[k];
+      if (g_strv_contains (skip, name)
+          || (type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_STRING
+              && type != IGRAPH_ATTRIBUTE_BOOLEAN))
         continue;
-      if (attr.type != IGRAPH_ATTRIBUTE_NUMERIC && attr.type != IGRAPH_ATTRIBUTE_STRING
-          && attr.type != IGRAPH_ATTRIBUTE_BOOLEAN)
-        continue;
-      attr_load (&attr, g, element, count);
-      g_array_append_val (attrs, attr);
+      g_array_set_size (attrs, attrs->len + 1);
+      Attr *attr = &g_array_index (attrs, Attr, attrs->len - 1);
+      if (!actnet_i_attribute_column_load (&attr->values, g, element, name, type, error))
+        {
+          g_array_unref (attrs);
+          return NULL;
+        }
+      attr->clean_name = clean_string (name);
+      if (type == IGRAPH_ATTRIBUTE_STRING)
+        {
+          igraph_integer_t count = igraph_strvector_size (&attr->values.strings);
+          attr->strings = g_new0 (char *, count + 1);
+          for (igraph_integer_t i = 0; i < count; i++)
+            attr->strings[i] = clean_string (igraph_strvector_get (&attr->values.strings, i));
+        }
+      else if (type == IGRAPH_ATTRIBUTE_NUMERIC)
+        attr->integer = is_integer_name (name) && all_integral (&attr->values.numbers);
     }
   return attrs;
 }
@@ -275,7 +239,7 @@ model_clear (Model *model)
     g_array_unref (model->eattrs);
   g_strfreev (model->ids);
   g_strfreev (model->labels);
-  g_free (model->weights);
+  actnet_i_attribute_column_clear (&model->weights);
   memset (model, 0, sizeof *model);
 }
 
@@ -301,24 +265,40 @@ model_init (Model *model, const ActnetGraph *graph, GError **error)
                                    &model->enames, &model->etypes),
            "listing attributes");
   model->vattrs = collect_attrs (model->g, IGRAPH_ATTRIBUTE_VERTEX, &model->vnames,
-                                 &model->vtypes, model->n, vskip);
+                                 &model->vtypes, vskip, error);
+  if (model->vattrs == NULL)
+    goto out;
   model->eattrs = collect_attrs (model->g, IGRAPH_ATTRIBUTE_EDGE, &model->enames,
-                                 &model->etypes, model->m, eskip);
+                                 &model->etypes, eskip, error);
+  if (model->eattrs == NULL)
+    goto out;
   model->has_weight = has_attr (model, &model->enames, &model->etypes, "weight",
                                 IGRAPH_ATTRIBUTE_NUMERIC);
-  if (model->has_weight)
-    model->weights = numeric_column (model->g, IGRAPH_ATTRIBUTE_EDGE, "weight", model->m);
+  if (model->has_weight
+      && !actnet_i_attribute_column_load (&model->weights, model->g, IGRAPH_ATTRIBUTE_EDGE,
+                                          "weight", IGRAPH_ATTRIBUTE_NUMERIC, error))
+    goto out;
 
   gboolean has_id = has_attr (model, &model->vnames, &model->vtypes, "actor_id",
                               IGRAPH_ATTRIBUTE_STRING);
   gboolean has_label = has_attr (model, &model->vnames, &model->vtypes, "label",
                                  IGRAPH_ATTRIBUTE_STRING);
+  ActnetIAttributeColumn ids = { 0 }, labels = { 0 };
+  if ((has_id && !actnet_i_attribute_column_load (&ids, model->g, IGRAPH_ATTRIBUTE_VERTEX,
+                                                  "actor_id", IGRAPH_ATTRIBUTE_STRING, error))
+      || (has_label && !actnet_i_attribute_column_load (&labels, model->g, IGRAPH_ATTRIBUTE_VERTEX,
+                                                        "label", IGRAPH_ATTRIBUTE_STRING, error)))
+    {
+      actnet_i_attribute_column_clear (&ids);
+      actnet_i_attribute_column_clear (&labels);
+      goto out;
+    }
   model->ids = g_new0 (char *, model->n + 1);
   model->labels = g_new0 (char *, model->n + 1);
   GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint v = 0; v < model->n; v++)
     {
-      char *id = clean_string (has_id ? igraph_cattribute_VAS (model->g, "actor_id", v) : "");
+      char *id = clean_string (has_id ? igraph_strvector_get (&ids.strings, v) : "");
       /* Every format refers to nodes by id: an empty or repeated one
        * (possible in a GraphML file not written by actnet) gets the node
        * index appended until it is unique. */
@@ -336,7 +316,7 @@ model_init (Model *model, const ActnetGraph *graph, GError **error)
         }
       model->ids[v] = id;
       g_hash_table_add (seen, id);
-      char *label = clean_string (has_label ? igraph_cattribute_VAS (model->g, "label", v) : "");
+      char *label = clean_string (has_label ? igraph_strvector_get (&labels.strings, v) : "");
       if (label[0] == '\0')
         {
           g_free (label);
@@ -345,6 +325,8 @@ model_init (Model *model, const ActnetGraph *graph, GError **error)
       model->labels[v] = label;
     }
   g_hash_table_unref (seen);
+  actnet_i_attribute_column_clear (&ids);
+  actnet_i_attribute_column_clear (&labels);
   return TRUE;
 out:
   model_clear (model);
@@ -367,18 +349,21 @@ format_number (char *buf, gsize size, double x)
 static const char *
 attr_value (const Attr *attr, guint i, char buf[ACTNET_I_REAL_BUF_SIZE])
 {
-  switch (attr->type)
+  switch (attr->values.type)
     {
     case IGRAPH_ATTRIBUTE_STRING:
       return attr->strings[i];
     case IGRAPH_ATTRIBUTE_BOOLEAN:
-      return attr->booleans[i] ? "true" : "false";
+      return VECTOR (attr->values.booleans)[i] ? "true" : "false";
     case IGRAPH_ATTRIBUTE_NUMERIC:
     default:
-      if (!isfinite (attr->numbers[i]))
-        return NULL;
-      actnet_i_format_real (attr->numbers[i], buf);
-      return buf;
+      {
+        double x = VECTOR (attr->values.numbers)[i];
+        if (!isfinite (x))
+          return NULL;
+        actnet_i_format_real (x, buf);
+        return buf;
+      }
     }
 }
 
@@ -387,7 +372,7 @@ edge_weight (const Model *model, guint e)
 {
   if (!model->has_weight)
     return 1;
-  double w = model->weights[e];
+  double w = VECTOR (model->weights.numbers)[e];
   return isfinite (w) ? w : 1;
 }
 
@@ -429,7 +414,7 @@ type_color (const char *type)
 static const char *
 gexf_type (const Attr *attr)
 {
-  switch (attr->type)
+  switch (attr->values.type)
     {
     case IGRAPH_ATTRIBUTE_STRING:
       return "string";
@@ -473,9 +458,9 @@ gexf_declare (GString *out, const char *klass, GArray *attrs)
       /* id = title = the attribute name: graphology names a column by its
        * id unless the id is numeric, Gephi by its title. */
       g_string_append (out, "      <attribute id=\"");
-      append_escaped (out, attr->name);
+      append_escaped (out, attr->values.name);
       g_string_append (out, "\" title=\"");
-      append_escaped (out, attr->name);
+      append_escaped (out, attr->values.name);
       g_string_append_printf (out, "\" type=\"%s\"/>\n", gexf_type (attr));
     }
   g_string_append (out, "    </attributes>\n");
@@ -496,7 +481,7 @@ gexf_attvalues (GString *out, GArray *attrs, guint i)
         g_string_append (out, "        <attvalues>\n");
       open = TRUE;
       g_string_append (out, "          <attvalue for=\"");
-      append_escaped (out, attr->name);
+      append_escaped (out, attr->values.name);
       g_string_append (out, "\" value=\"");
       append_escaped (out, text);
       g_string_append (out, "\"/>\n");
@@ -708,9 +693,7 @@ csv_attr_header (GString *out, GArray *attrs)
   for (guint k = 0; k < attrs->len; k++)
     {
       g_string_append_c (out, ',');
-      char *name = clean_string (g_array_index (attrs, Attr, k).name);
-      append_csv_field (out, name);
-      g_free (name);
+      append_csv_field (out, g_array_index (attrs, Attr, k).clean_name);
     }
 }
 
@@ -841,7 +824,7 @@ json_attr_members (GString *out, GArray *attrs, guint i)
       g_string_append (out, ": ");
       if (text == NULL)
         g_string_append (out, "null");
-      else if (attr->type == IGRAPH_ATTRIBUTE_STRING)
+      else if (attr->values.type == IGRAPH_ATTRIBUTE_STRING)
         append_json_string (out, text);
       else
         g_string_append (out, text);  /* finite number or true/false */

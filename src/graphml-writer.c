@@ -14,20 +14,16 @@
 #include <string.h>
 
 #include <actnet/actnet-error.h>
+#include "attribute-column.h"
 #include "format-real.h"
 #include "igraph-bridge.h"
 
 typedef struct {
-  const char *name;            /* borrowed from the attribute list */
+  ActnetIAttributeColumn values;
   char *key;                   /* the escaped id, "v_name" */
   char *open;                  /* the indented <data key="..."> */
   gsize open_length;
   const char *declared;        /* attr.type */
-  igraph_attribute_type_t type;
-  igraph_vector_t numbers;
-  igraph_strvector_t strings;
-  igraph_vector_bool_t booleans;
-  gboolean ready;
 } Column;
 
 typedef struct {
@@ -111,15 +107,7 @@ column_clear (Column *column)
 {
   g_free (column->key);
   g_free (column->open);
-  if (column->ready)
-    {
-      if (column->type == IGRAPH_ATTRIBUTE_NUMERIC)
-        igraph_vector_destroy (&column->numbers);
-      else if (column->type == IGRAPH_ATTRIBUTE_STRING)
-        igraph_strvector_destroy (&column->strings);
-      else
-        igraph_vector_bool_destroy (&column->booleans);
-    }
+  actnet_i_attribute_column_clear (&column->values);
 }
 
 static gboolean
@@ -156,76 +144,30 @@ load_columns (const igraph_t *graph, igraph_attribute_elemtype_t element,
         continue;
       g_array_set_size (columns, columns->len + 1);
       Column *column = &g_array_index (columns, Column, columns->len - 1);
-      column->name = igraph_strvector_get (names, k);
-      column->type = type;
+      const char *name = igraph_strvector_get (names, k);
 
       GString *key = g_string_new (prefix);
-      guchar bad = append_escaped (key, column->name);
+      guchar bad = append_escaped (key, name);
       column->key = g_string_free (key, FALSE);
       column->open = g_strconcat (element == IGRAPH_ATTRIBUTE_GRAPH ? "    " : "      ",
                                   "<data key=\"", column->key, "\">", NULL);
       column->open_length = strlen (column->open);
       if (bad != 0)
         {
-          forbidden_control (bad, column->name, error);
+          forbidden_control (bad, name, error);
           goto out;
         }
-
-      const char *name = column->name;
-      if (type == IGRAPH_ATTRIBUTE_NUMERIC)
-        {
-          column->declared = "double";
-          BRIDGED (igraph_vector_init (&column->numbers, 0), "allocating");
-          column->ready = TRUE;
-          if (element == IGRAPH_ATTRIBUTE_GRAPH)
-            BRIDGED (igraph_vector_push_back (&column->numbers,
-                                              igraph_cattribute_GAN (graph, name)),
-                     "allocating");
-          else if (element == IGRAPH_ATTRIBUTE_VERTEX)
-            BRIDGED (igraph_cattribute_VANV (graph, name, igraph_vss_all (), &column->numbers),
-                     "reading a node attribute");
-          else
-            BRIDGED (igraph_cattribute_EANV (graph, name, igraph_ess_all (IGRAPH_EDGEORDER_ID),
-                                             &column->numbers),
-                     "reading an edge attribute");
-          if (element == IGRAPH_ATTRIBUTE_VERTEX && g_strv_contains (whole_node_columns, name)
-              && all_whole (&column->numbers))
-            column->declared = "int";
-        }
-      else if (type == IGRAPH_ATTRIBUTE_STRING)
-        {
-          column->declared = "string";
-          BRIDGED (igraph_strvector_init (&column->strings, 0), "allocating");
-          column->ready = TRUE;
-          if (element == IGRAPH_ATTRIBUTE_GRAPH)
-            BRIDGED (igraph_strvector_push_back (&column->strings,
-                                                 igraph_cattribute_GAS (graph, name)),
-                     "allocating");
-          else if (element == IGRAPH_ATTRIBUTE_VERTEX)
-            BRIDGED (igraph_cattribute_VASV (graph, name, igraph_vss_all (), &column->strings),
-                     "reading a node attribute");
-          else
-            BRIDGED (igraph_cattribute_EASV (graph, name, igraph_ess_all (IGRAPH_EDGEORDER_ID),
-                                             &column->strings),
-                     "reading an edge attribute");
-        }
+      if (!actnet_i_attribute_column_load (&column->values, graph, element, name, type, error))
+        goto out;
+      if (type == IGRAPH_ATTRIBUTE_STRING)
+        column->declared = "string";
+      else if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
+        column->declared = "boolean";
+      else if (element == IGRAPH_ATTRIBUTE_VERTEX && g_strv_contains (whole_node_columns, name)
+               && all_whole (&column->values.numbers))
+        column->declared = "int";
       else
-        {
-          column->declared = "boolean";
-          BRIDGED (igraph_vector_bool_init (&column->booleans, 0), "allocating");
-          column->ready = TRUE;
-          if (element == IGRAPH_ATTRIBUTE_GRAPH)
-            BRIDGED (igraph_vector_bool_push_back (&column->booleans,
-                                                   igraph_cattribute_GAB (graph, name)),
-                     "allocating");
-          else if (element == IGRAPH_ATTRIBUTE_VERTEX)
-            BRIDGED (igraph_cattribute_VABV (graph, name, igraph_vss_all (), &column->booleans),
-                     "reading a node attribute");
-          else
-            BRIDGED (igraph_cattribute_EABV (graph, name, igraph_ess_all (IGRAPH_EDGEORDER_ID),
-                                             &column->booleans),
-                     "reading an edge attribute");
-        }
+        column->declared = "double";
     }
   return columns;
 out:
@@ -256,9 +198,9 @@ append_data (GString *out, GArray *columns, igraph_integer_t i, GError **error)
       const Column *column = &g_array_index (columns, Column, k);
       const char *value;
       gsize length;
-      if (column->type == IGRAPH_ATTRIBUTE_NUMERIC)
+      if (column->values.type == IGRAPH_ATTRIBUTE_NUMERIC)
         {
-          double x = VECTOR (column->numbers)[i];
+          double x = VECTOR (column->values.numbers)[i];
           if (isnan (x))
             continue;
           if (isinf (x))
@@ -272,9 +214,9 @@ append_data (GString *out, GArray *columns, igraph_integer_t i, GError **error)
               value = number;
             }
         }
-      else if (column->type == IGRAPH_ATTRIBUTE_BOOLEAN)
+      else if (column->values.type == IGRAPH_ATTRIBUTE_BOOLEAN)
         {
-          value = VECTOR (column->booleans)[i] ? "true" : "false";
+          value = VECTOR (column->values.booleans)[i] ? "true" : "false";
           length = strlen (value);
         }
       else
@@ -285,9 +227,9 @@ append_data (GString *out, GArray *columns, igraph_integer_t i, GError **error)
         put (out, value, length);
       else
         {
-          guchar bad = append_escaped (out, igraph_strvector_get (&column->strings, i));
+          guchar bad = append_escaped (out, igraph_strvector_get (&column->values.strings, i));
           if (bad != 0)
-            return forbidden_control (bad, column->name, error);
+            return forbidden_control (bad, column->values.name, error);
         }
       PUT_LITERAL (out, "</data>\n");
     }

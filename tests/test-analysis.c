@@ -40,14 +40,7 @@ static ActnetGraph *
 make_graph (void **state, const char *const *types, guint n, const TestEdge *edges, guint m)
 {
   Fixture *fixture = *state;
-  GString *xml = g_string_new (
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-    "<key id=\"v_actor_id\" for=\"node\" attr.name=\"actor_id\" attr.type=\"string\"/>\n"
-    "<key id=\"v_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
-    "<key id=\"v_type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
-    "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-    "<graph id=\"G\" edgedefault=\"undirected\">\n");
+  GString *xml = actnet_test_graphml_begin (TRUE);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (xml,
                             "<node id=\"n%u\"><data key=\"v_actor_id\">v%u</data>"

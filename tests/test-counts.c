@@ -153,6 +153,7 @@ test_invalid (void **state)
     { "end\t2\n", "end\t2", ":19: truncated file: last line has no line break" },
     { "end\t2\n", "end\t3\n", ":19: 'end' counts 3 scopes" },
     { "end\t2\n", "end\t2\nx\n", ":20: data after the 'end' line" },
+    { "end\t2\n", "\nend\t2\n", ":19: empty line where 'a', 'p', 'scope' or 'end' was expected" },
     { "a\talpha\t6\t3\t4\t2011-02-21", "a\tzulu\t6\t3\t4\t2011-02-21", ":9: unknown actor 'zulu'" },
     { "totals\t5\t12\t40\t1", "totals\t5\t12\t4x\t1", ":8: invalid unit count '4x'" },
     { "totals\t5\t12\t40\t1", "totals\t5\t12\t-40\t1", ":8: invalid unit count '-40'" },

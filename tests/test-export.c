@@ -588,13 +588,7 @@ test_fails_midstream (void **state)
   /* 1000 actors with long ids and 30,000 edges: every format (the matrix
    * and each CSV table too) is over 1.5 MB, so the limit falls after at
    * least one megabyte has been handed over. */
-  GString *xml = g_string_new (
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-    "<key id=\"v_actor_id\" for=\"node\" attr.name=\"actor_id\" attr.type=\"string\"/>\n"
-    "<key id=\"v_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
-    "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-    "<graph id=\"G\" edgedefault=\"undirected\">\n");
+  GString *xml = actnet_test_graphml_begin (FALSE);
   for (guint v = 0; v < 1000; v++)
     g_string_append_printf (xml, "<node id=\"n%u\"><data key=\"v_actor_id\">an_actor_with_a_rather_long_id_%04u"
                             "</data><data key=\"v_label\">Actor %u</data></node>\n", v, v, v);

@@ -83,3 +83,19 @@ actnet_test_write_file (const char *dir, const char *name, const char *contents,
   g_assert_no_error (error);
   return path;
 }
+
+GString *
+actnet_test_graphml_begin (gboolean with_type)
+{
+  GString *xml = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+    "<key id=\"v_actor_id\" for=\"node\" attr.name=\"actor_id\" attr.type=\"string\"/>\n"
+    "<key id=\"v_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n");
+  if (with_type)
+    g_string_append (xml, "<key id=\"v_type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n");
+  g_string_append (xml,
+    "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "<graph id=\"G\" edgedefault=\"undirected\">\n");
+  return xml;
+}

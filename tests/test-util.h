@@ -24,3 +24,7 @@ char *actnet_test_mkdtemp (void);
 void actnet_test_rmdir (const char *path);
 /* Writes @contents to DIR/NAME and returns the new path. */
 char *actnet_test_write_file (const char *dir, const char *name, const char *contents, gssize length);
+/* The start of a GraphML document in the shape actnet writes: node keys
+ * actor_id, label and, when @with_type, type; the edge key weight; the
+ * open <graph>. The caller appends nodes and edges and closes it. */
+GString *actnet_test_graphml_begin (gboolean with_type);
