@@ -34,6 +34,43 @@ fill (ActnetCooccur **scopes)
   actnet_cooccur_add_pair_counts (scopes[0], 0, 1, 1, 1, d1, d1);
 }
 
+static const ActnetWindow sentence = { ACTNET_WINDOW_SENTENCE, 0 };
+static const ActnetWindow words = { ACTNET_WINDOW_WORDS, 20 };
+
+/* Every test: the gazetteer abc, two scopes of its counts (fill()) and a
+ * scratch directory. */
+typedef struct {
+  ActnetGazetteer *gazetteer;
+  ActnetCooccur *scopes[2];
+  char *dir;
+} Fixture;
+
+static int
+setup (void **state)
+{
+  Fixture *fixture = g_new0 (Fixture, 1);
+  fixture->gazetteer = make_gazetteer (abc);
+  fixture->scopes[0] = actnet_cooccur_new (3, sentence);
+  fixture->scopes[1] = actnet_cooccur_new (3, words);
+  fill (fixture->scopes);
+  fixture->dir = actnet_test_mkdtemp ();
+  *state = fixture;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *fixture = *state;
+  actnet_gazetteer_free (fixture->gazetteer);
+  actnet_cooccur_free (fixture->scopes[0]);
+  actnet_cooccur_free (fixture->scopes[1]);
+  actnet_test_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture);
+  return 0;
+}
+
 static char *
 slurp (const char *path)
 {
@@ -45,12 +82,10 @@ slurp (const char *path)
 static void
 test_round_trip (void **state)
 {
-  (void) state;
-  g_autoptr (ActnetGazetteer) gazetteer = make_gazetteer (abc);
-  ActnetWindow sentence = { ACTNET_WINDOW_SENTENCE, 0 }, words = { ACTNET_WINDOW_WORDS, 20 };
-  ActnetCooccur *scopes[2] = { actnet_cooccur_new (3, sentence), actnet_cooccur_new (3, words) };
-  fill (scopes);
-  g_autofree char *dir = actnet_test_mkdtemp ();
+  Fixture *fixture = *state;
+  const ActnetGazetteer *gazetteer = fixture->gazetteer;
+  ActnetCooccur **scopes = fixture->scopes;
+  const char *dir = fixture->dir;
   g_autofree char *path = g_build_filename (dir, "a.counts", NULL);
   g_autofree char *again = g_build_filename (dir, "b.counts", NULL);
   assert_true (actnet_counts_write (scopes, 2, gazetteer, path, NULL));
@@ -89,9 +124,6 @@ test_round_trip (void **state)
   g_array_unref (pairs);
 
   actnet_counts_scopes_free (read, n);
-  actnet_cooccur_free (scopes[0]);
-  actnet_cooccur_free (scopes[1]);
-  actnet_test_rmdir (dir);
 }
 
 /* @valid with @from replaced by @to must fail to read with @message,
@@ -124,14 +156,12 @@ expect_invalid (const char *dir, const ActnetGazetteer *gazetteer, const char *v
 static void
 test_invalid (void **state)
 {
-  (void) state;
-  g_autoptr (ActnetGazetteer) gazetteer = make_gazetteer (abc);
+  Fixture *fixture = *state;
+  const ActnetGazetteer *gazetteer = fixture->gazetteer;
+  ActnetCooccur **scopes = fixture->scopes;
+  const char *dir = fixture->dir;
   static const char *const other_ids[] = { "alpha", "charlie", "bravo", NULL };
   g_autoptr (ActnetGazetteer) other = make_gazetteer (other_ids);
-  ActnetWindow sentence = { ACTNET_WINDOW_SENTENCE, 0 }, words = { ACTNET_WINDOW_WORDS, 20 };
-  ActnetCooccur *scopes[2] = { actnet_cooccur_new (3, sentence), actnet_cooccur_new (3, words) };
-  fill (scopes);
-  g_autofree char *dir = actnet_test_mkdtemp ();
   g_autofree char *path = g_build_filename (dir, "a.counts", NULL);
   assert_true (actnet_counts_write (scopes, 2, gazetteer, path, NULL));
   g_autofree char *valid = slurp (path);
@@ -172,9 +202,6 @@ test_invalid (void **state)
   assert_true (g_error_matches (error, ACTNET_ERROR, ACTNET_ERROR_IO));
   g_clear_error (&error);
 
-  actnet_cooccur_free (scopes[0]);
-  actnet_cooccur_free (scopes[1]);
-  actnet_test_rmdir (dir);
 }
 
 /* The number of the line of @text where @needle starts. (Not inlined:
@@ -212,12 +239,10 @@ make_evidence (const char *doc_a, const char *doc_b)
 static void
 test_evidence (void **state)
 {
-  (void) state;
-  g_autoptr (ActnetGazetteer) gazetteer = make_gazetteer (abc);
-  ActnetWindow sentence = { ACTNET_WINDOW_SENTENCE, 0 }, words = { ACTNET_WINDOW_WORDS, 20 };
-  ActnetCooccur *scopes[2] = { actnet_cooccur_new (3, sentence), actnet_cooccur_new (3, words) };
-  fill (scopes);
-  g_autofree char *dir = actnet_test_mkdtemp ();
+  Fixture *fixture = *state;
+  const ActnetGazetteer *gazetteer = fixture->gazetteer;
+  ActnetCooccur **scopes = fixture->scopes;
+  const char *dir = fixture->dir;
   g_autofree char *path = g_build_filename (dir, "e.counts", NULL);
   g_autofree char *again = g_build_filename (dir, "f.counts", NULL);
   /* A tab, a backslash, a line break, a control byte, a byte that is not
@@ -305,18 +330,15 @@ test_evidence (void **state)
 
   actnet_cooccur_free (doubled[0]);
   actnet_cooccur_free (doubled[1]);
-  actnet_cooccur_free (scopes[0]);
-  actnet_cooccur_free (scopes[1]);
-  actnet_test_rmdir (dir);
 }
 
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test (test_round_trip),
-    cmocka_unit_test (test_invalid),
-    cmocka_unit_test (test_evidence),
+    cmocka_unit_test_setup_teardown (test_round_trip, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_invalid, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_evidence, setup, teardown),
   };
   return cmocka_run_group_tests_name ("counts", tests, NULL, NULL);
 }
