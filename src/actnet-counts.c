@@ -13,7 +13,7 @@
 
 /* Files without evidence keep the first version: older readers read them. */
 #define VERSION_PLAIN 1
-#define VERSION_EVIDENCE 2
+#define VERSION_EVIDENCE ACTNET_COUNTS_VERSION
 
 /* ---- Writing ------------------------------------------------------------ */
 
@@ -501,6 +501,13 @@ parse_offset (Reader *reader, guint field, const char *what, guint32 *value, GEr
   return TRUE;
 }
 
+/* TRUE when @pair comes before the pair (@a, @b) in gazetteer order. */
+static gboolean
+pair_before (const ActnetPair *pair, guint a, guint b)
+{
+  return pair->a < a || (pair->a == a && pair->b < b);
+}
+
 /* Units (document, start, end) in the writer's order. */
 static int
 compare_units (const guint32 *x, const guint32 *y)
@@ -566,14 +573,13 @@ read_evidence (Reader *reader, const ActnetGazetteer *gazetteer, const ActnetCoo
         }
       else
         {
-          /* The next pair: it must be one the first scope counted. */
+          /* The next pair: it must be one the first scope counted. Both
+           * lists are in (a, b) order, so one walk finds every pair. */
+          const ActnetPair *pair = NULL;
           while (next_pair < pairs->len
-                 && (g_array_index (pairs, ActnetPair, next_pair).a < a
-                     || (g_array_index (pairs, ActnetPair, next_pair).a == a
-                         && g_array_index (pairs, ActnetPair, next_pair).b < b)))
+                 && pair_before (pair = &g_array_index (pairs, ActnetPair, next_pair), a, b))
             next_pair++;
-          const ActnetPair *pair = next_pair < pairs->len ? &g_array_index (pairs, ActnetPair, next_pair) : NULL;
-          if (a >= b || pair == NULL || pair->a != a || pair->b != b)
+          if (a >= b || next_pair == pairs->len || pair->a != a || pair->b != b)
             return reader_fail (reader, error, "units of pair '%s' '%s', which the first scope "
                                 "does not hold (or out of order)", reader->fields[1], reader->fields[2]);
           next_pair++;
@@ -601,10 +607,11 @@ read_counts (Reader *reader, const ActnetGazetteer *gazetteer, GPtrArray *scopes
   if (!g_str_has_prefix (header, "actnet-counts "))
     return reader_fail (reader, error, "not an actnet counts file (no 'actnet-counts' header)");
   const char *version_text = header + strlen ("actnet-counts ");
-  int version = strcmp (version_text, "1") == 0 ? 1 : strcmp (version_text, "2") == 0 ? 2 : 0;
+  int version = strcmp (version_text, G_STRINGIFY (VERSION_PLAIN)) == 0 ? VERSION_PLAIN
+                : strcmp (version_text, G_STRINGIFY (VERSION_EVIDENCE)) == 0 ? VERSION_EVIDENCE : 0;
   if (version == 0)
     return reader_fail (reader, error, "unsupported counts format version '%s' (this actnet "
-                        "reads versions 1 and %d)", version_text, ACTNET_COUNTS_VERSION);
+                        "reads versions %d and %d)", version_text, VERSION_PLAIN, VERSION_EVIDENCE);
 
   if (!reader_next (reader, "a 'windows' line", error) || !reader_expect (reader, "windows", 1, error))
     return FALSE;

@@ -131,26 +131,31 @@ cli_default_gazetteer_paths (GError **error)
   return paths;
 }
 
-ActnetGazetteer *
-cli_load_gazetteers (char **paths, GError **error)
+/* Loads @paths, the -g files in --gazetteer-format with their warnings
+ * printed, or (@bundled) cli_default_gazetteer_paths() as they are. */
+static ActnetGazetteer *
+load_gazetteer_files (char **paths, gboolean bundled, GError **error)
 {
   g_autoptr (ActnetGazetteer) gazetteer = actnet_gazetteer_new ();
   actnet_gazetteer_set_max_alias_length (gazetteer, cli_get_max_alias_length ());
-  if (paths == NULL || paths[0] == NULL)
-    {
-      g_auto (GStrv) defaults = cli_default_gazetteer_paths (error);
-      if (defaults == NULL)
-        return NULL;
-      for (char **p = defaults; *p != NULL; p++)
-        if (!actnet_gazetteer_load_file (gazetteer, *p, error))
-          return NULL;
-      return g_steal_pointer (&gazetteer);
-    }
   for (char **p = paths; *p != NULL; p++)
-    if (!actnet_gazetteer_load_file_format (gazetteer, *p, gazetteer_format, error))
+    if (!(bundled ? actnet_gazetteer_load_file (gazetteer, *p, error)
+                  : actnet_gazetteer_load_file_format (gazetteer, *p, gazetteer_format, error)))
       return NULL;
-  cli_print_gazetteer_warnings (gazetteer);
+  if (!bundled)
+    cli_print_gazetteer_warnings (gazetteer);
   return g_steal_pointer (&gazetteer);
+}
+
+ActnetGazetteer *
+cli_load_gazetteers (char **paths, GError **error)
+{
+  if (paths != NULL && paths[0] != NULL)
+    return load_gazetteer_files (paths, FALSE, error);
+  g_auto (GStrv) defaults = cli_default_gazetteer_paths (error);
+  if (defaults == NULL)
+    return NULL;
+  return load_gazetteer_files (defaults, TRUE, error);
 }
 
 const char *
@@ -335,7 +340,8 @@ cli_load_matcher (char **paths, ActnetGazetteer **gazetteer, GError **error)
   g_auto (GStrv) defaults = bundled ? cli_default_gazetteer_paths (error) : NULL;
   if (bundled && defaults == NULL)
     return NULL;
-  g_autofree char *cache = compiled_cache_path (bundled ? defaults : paths, bundled);
+  char **sources = bundled ? defaults : paths;
+  g_autofree char *cache = compiled_cache_path (sources, bundled);
   /* The file name is the key: the hash of everything compiled. */
   g_autofree char *key = cache != NULL ? g_path_get_basename (cache) : NULL;
   if (cache != NULL)
@@ -345,14 +351,14 @@ cli_load_matcher (char **paths, ActnetGazetteer **gazetteer, GError **error)
       if (matcher != NULL)
         {
           compiled_cache_touch (cache);
-          /* As cli_load_gazetteers(): the bundled files' warnings stay quiet. */
+          /* As load_gazetteer_files(): the bundled files' warnings stay quiet. */
           if (!bundled)
             cli_print_gazetteer_warnings (restored);
           *gazetteer = restored;
           return matcher;
         }
     }
-  g_autoptr (ActnetGazetteer) loaded = cli_load_gazetteers (paths, error);
+  g_autoptr (ActnetGazetteer) loaded = load_gazetteer_files (sources, bundled, error);
   if (loaded == NULL)
     return NULL;
   ActnetMatcher *matcher = actnet_matcher_new (loaded, error);
