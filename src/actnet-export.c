@@ -187,9 +187,7 @@ collect_attrs (const igraph_t *g, igraph_attribute_elemtype_t element,
     {
       const char *name = igraph_strvector_get (names, k);
       igraph_attribute_type_t type = (igraph_attribute_type_t) VECTOR (*types)[k];
-      if (g_strv_contains (skip, name)
-          || (type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_STRING
-              && type != IGRAPH_ATTRIBUTE_BOOLEAN))
+      if (g_strv_contains (skip, name) || !actnet_i_attribute_column_supports (type))
         continue;
       g_array_set_size (attrs, attrs->len + 1);
       Attr *attr = &g_array_index (attrs, Attr, attrs->len - 1);
@@ -213,9 +211,12 @@ collect_attrs (const igraph_t *g, igraph_attribute_elemtype_t element,
 }
 
 static gboolean
-has_attr (const Model *model, const igraph_strvector_t *names,
-          const igraph_vector_int_t *types, const char *name, igraph_attribute_type_t type)
+has_attr (const Model *model, igraph_attribute_elemtype_t element, const char *name,
+          igraph_attribute_type_t type)
 {
+  gboolean node = element == IGRAPH_ATTRIBUTE_VERTEX;
+  const igraph_strvector_t *names = node ? &model->vnames : &model->enames;
+  const igraph_vector_int_t *types = node ? &model->vtypes : &model->etypes;
   for (igraph_integer_t k = 0; k < igraph_strvector_size (names); k++)
     if (strcmp (igraph_strvector_get (names, k), name) == 0)
       return VECTOR (*types)[k] == type;
@@ -272,16 +273,16 @@ model_init (Model *model, const ActnetGraph *graph, GError **error)
                                  &model->etypes, eskip, error);
   if (model->eattrs == NULL)
     goto out;
-  model->has_weight = has_attr (model, &model->enames, &model->etypes, "weight",
+  model->has_weight = has_attr (model, IGRAPH_ATTRIBUTE_EDGE, "weight",
                                 IGRAPH_ATTRIBUTE_NUMERIC);
   if (model->has_weight
       && !actnet_i_attribute_column_load (&model->weights, model->g, IGRAPH_ATTRIBUTE_EDGE,
                                           "weight", IGRAPH_ATTRIBUTE_NUMERIC, error))
     goto out;
 
-  gboolean has_id = has_attr (model, &model->vnames, &model->vtypes, "actor_id",
+  gboolean has_id = has_attr (model, IGRAPH_ATTRIBUTE_VERTEX, "actor_id",
                               IGRAPH_ATTRIBUTE_STRING);
-  gboolean has_label = has_attr (model, &model->vnames, &model->vtypes, "label",
+  gboolean has_label = has_attr (model, IGRAPH_ATTRIBUTE_VERTEX, "label",
                                  IGRAPH_ATTRIBUTE_STRING);
   ActnetIAttributeColumn ids = { 0 }, labels = { 0 };
   if ((has_id && !actnet_i_attribute_column_load (&ids, model->g, IGRAPH_ATTRIBUTE_VERTEX,
@@ -506,7 +507,7 @@ check_options (const Model *model, const ActnetExportOptions *options, GError **
           return FALSE;
         }
       if (strcmp (options->color_by, "community") == 0
-          && !has_attr (model, &model->vnames, &model->vtypes, "community",
+          && !has_attr (model, IGRAPH_ATTRIBUTE_VERTEX, "community",
                         IGRAPH_ATTRIBUTE_NUMERIC))
         {
           g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
@@ -515,7 +516,7 @@ check_options (const Model *model, const ActnetExportOptions *options, GError **
         }
     }
   if (options->size_by != NULL
-      && !has_attr (model, &model->vnames, &model->vtypes, options->size_by,
+      && !has_attr (model, IGRAPH_ATTRIBUTE_VERTEX, options->size_by,
                     IGRAPH_ATTRIBUTE_NUMERIC))
     {
       g_set_error (error, ACTNET_ERROR, ACTNET_ERROR_INVALID_ARGUMENT,
@@ -560,7 +561,7 @@ write_gexf (const Model *model, const ActnetExportOptions *options, ActnetAtomic
 
   const char *color_by = options != NULL ? options->color_by : NULL;
   const char *size_by = options != NULL ? options->size_by : NULL;
-  gboolean has_type = has_attr (model, &model->vnames, &model->vtypes, "type",
+  gboolean has_type = has_attr (model, IGRAPH_ATTRIBUTE_VERTEX, "type",
                                 IGRAPH_ATTRIBUTE_STRING);
   double lo = INFINITY, hi = -INFINITY;
   if (size_by != NULL)

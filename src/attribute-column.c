@@ -4,12 +4,18 @@
 #include "igraph-bridge.h"
 
 gboolean
+actnet_i_attribute_column_supports (igraph_attribute_type_t type)
+{
+  return type == IGRAPH_ATTRIBUTE_NUMERIC || type == IGRAPH_ATTRIBUTE_STRING
+         || type == IGRAPH_ATTRIBUTE_BOOLEAN;
+}
+
+gboolean
 actnet_i_attribute_column_load (ActnetIAttributeColumn *column, const igraph_t *graph,
                                 igraph_attribute_elemtype_t element, const char *name,
                                 igraph_attribute_type_t type, GError **error)
 {
-  g_return_val_if_fail (type == IGRAPH_ATTRIBUTE_NUMERIC || type == IGRAPH_ATTRIBUTE_STRING
-                        || type == IGRAPH_ATTRIBUTE_BOOLEAN, FALSE);
+  g_return_val_if_fail (actnet_i_attribute_column_supports (type), FALSE);
   column->name = name;
   column->type = type;
   igraph_vs_t nodes = igraph_vss_all ();

@@ -16,6 +16,10 @@ typedef struct {
   igraph_vector_bool_t booleans;
 } ActnetIAttributeColumn;
 
+/* The types a column holds: numeric, string and boolean (igraph's GraphML
+ * writer also skips the others). */
+gboolean actnet_i_attribute_column_supports (igraph_attribute_type_t type);
+
 /* Reads the values of attribute @name of @type (numeric, string or
  * boolean) of the graph (one value), every node or every edge (edge id
  * order) of @graph into @column (zeroed by the caller; clear it with

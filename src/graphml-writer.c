@@ -139,8 +139,7 @@ load_columns (const igraph_t *graph, igraph_attribute_elemtype_t element,
   for (igraph_integer_t k = 0; k < igraph_strvector_size (names); k++)
     {
       igraph_attribute_type_t type = (igraph_attribute_type_t) VECTOR (*types)[k];
-      if (type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_STRING
-          && type != IGRAPH_ATTRIBUTE_BOOLEAN)
+      if (!actnet_i_attribute_column_supports (type))
         continue;
       g_array_set_size (columns, columns->len + 1);
       Column *column = &g_array_index (columns, Column, columns->len - 1);
